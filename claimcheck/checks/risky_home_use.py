@@ -1,0 +1,59 @@
+"""risky-home-use (CC101): home-use advice beyond safe home limits. Quantities are compared with the
+reference's home entries (e.g. needles over 0.5 mm); practices come from claims.yaml phrase checks
+(pressing hard, a pen, numbing cream, rolling over active acne). Warnings against them are not flagged."""
+from __future__ import annotations
+
+from ..model import DocumentResult, Finding
+from ..reference.model import Reference
+from . import RULES, CheckSettings
+from .common import applicable_entry, claim_finding, describe, label, outside
+
+RULE = "risky-home-use"
+NOT_ADVICE = ("warning", "negated")
+
+
+def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
+    findings = []
+    for claim in result.claims:
+        if claim.setting != "home" or claim.modality in NOT_ADVICE:
+            continue
+        entry = applicable_entry(claim, result, reference)
+        if entry is None or entry.rule != RULE:
+            continue
+        if not outside(claim.min, claim.max, entry.accepted.min, entry.accepted.max):
+            continue
+        message = (
+            f"{label(reference, claim.kind)} of {describe(claim)} advised for home use exceeds the safe home limit "
+            f"({entry.accepted.describe()})."
+        )
+        if entry.message:
+            message += " " + entry.message
+        findings.append(claim_finding(RULE, claim, result, message, entry.severity, settings,
+                                      reference=entry.id, sources=entry.sources))
+
+    checks = {c.id: c for c in reference.phrase_checks if c.rule == RULE}
+    first: dict[str, Finding] = {}
+    for hit in result.phrase_hits:
+        check_ = checks.get(hit.check)
+        if check_ is None or hit.modality in NOT_ADVICE:
+            continue
+        if check_.setting is not None and hit.setting != check_.setting:
+            continue
+        if check_.requires and not hit.requirement_met:
+            continue
+        if hit.check in first:  # one finding per practice and document, naming every place
+            earlier = first[hit.check]
+            earlier.related.append(f"line {hit.line}")
+            continue
+        first[hit.check] = Finding(
+            rule=RULE, code=RULES[RULE].code, severity=settings.severity_for(RULE, check_.severity),
+            message=f'"{hit.text}" in home-use advice. {check_.message}', path=result.path,
+            start=hit.start, end=hit.end, line=hit.line, column=hit.column, text=hit.text,
+            reference=check_.id, sources=list(check_.sources), suggestion=check_.suggestion,
+        )
+        findings.append(first[hit.check])
+    for finding in first.values():
+        if finding.related:
+            finding.message += f" (also on {', '.join(finding.related)})"
+            finding.related = []
+    return findings

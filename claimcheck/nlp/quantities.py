@@ -1,0 +1,315 @@
+"""Find quantity expressions in text and normalize them.
+
+A quantity is a number or range of numbers with a unit ("1.5mm-2.00mm", "3 to 6 sessions",
+"at least 24 hours"), a frequency ("twice a week", "every 4 to 6 weeks", "monthly"), a vague
+amount ("a few days", "a day or two") or an immediate timing ("straight after"). Every pattern is
+bounded (no nested unbounded repetition), so matching stays linear in the length of the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import units as unitlib
+
+# ---------------------------------------------------------------------------------------------
+# Number words and vague amounts
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_ONES)}
+for _t, _v in _TENS.items():
+    NUMBER_WORDS[_t] = float(_v)
+    for _i in range(1, 10):
+        NUMBER_WORDS[f"{_t}-{_ONES[_i]}"] = float(_v + _i)
+        NUMBER_WORDS[f"{_t} {_ONES[_i]}"] = float(_v + _i)
+NUMBER_WORDS.update({"a hundred": 100.0, "one hundred": 100.0, "a dozen": 12.0, "dozen": 12.0, "a single": 1.0, "single": 1.0,
+                     "half a": 0.5, "half an": 0.5, "a": 1.0, "an": 1.0})
+
+# Documented ranges of vague amounts (README: "Vague amounts").
+VAGUE_WORDS: dict[str, tuple[float, float]] = {
+    "a few": (2.0, 4.0),
+    "few": (2.0, 4.0),
+    "several": (3.0, 7.0),
+    "a couple of": (2.0, 2.0),
+    "a couple": (2.0, 2.0),
+    "couple of": (2.0, 2.0),
+    "a number of": (2.0, 7.0),
+}
+VAGUE_PHRASES: dict[str, tuple[float, float, str]] = {
+    "a day or two": (1.0, 2.0, "day"),
+    "a week or two": (1.0, 2.0, "week"),
+    "a month or two": (1.0, 2.0, "month"),
+    "an hour or two": (1.0, 2.0, "h"),
+}
+
+FREQ_COUNTS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+PERIODS = {"day": 1.0, "night": 1.0, "week": 7.0, "fortnight": 14.0, "month": 30.0, "year": 365.0}
+ADVERB_FREQUENCIES = {
+    "daily": (1.0, "day"), "nightly": (1.0, "day"), "weekly": (7.0, "week"), "fortnightly": (14.0, "fortnight"),
+    "biweekly": (14.0, "fortnight"), "bi-weekly": (14.0, "fortnight"), "monthly": (30.0, "month"),
+    "bimonthly": (60.0, "month"), "bi-monthly": (60.0, "month"), "yearly": (365.0, "year"), "annually": (365.0, "year"),
+    "every day": (1.0, "day"), "every night": (1.0, "day"), "every week": (7.0, "week"), "every fortnight": (14.0, "fortnight"),
+    "every month": (30.0, "month"), "every year": (365.0, "year"),
+    "every other day": (2.0, "day"), "every second day": (2.0, "day"), "every other week": (14.0, "week"),
+    "every second week": (14.0, "week"), "every other month": (60.0, "month"),
+}
+
+LOWER_BOUND = {
+    "at least", "more than", "longer than", "over", "above", "beyond", "exceeding", "in excess of", "a minimum of",
+    "minimum of", "minimum", "min", "min.", "no less than", "not less than", "no sooner than", "no earlier than",
+    "no fewer than", "upwards of", "greater than", "deeper than",
+}
+UPPER_BOUND = {
+    "up to", "at most", "within", "no more than", "not more than", "no longer than", "not longer than", "less than",
+    "shorter than", "fewer than", "under", "below", "a maximum of", "maximum of", "maximum", "max", "max.",
+    "as little as", "as few as", "as short as", "no deeper than", "not exceeding", "shallower than",
+}
+LOWER_SUFFIX = {"or more", "or longer", "or over", "or above", "or deeper", "+", "plus", "minimum", "at least", "at minimum"}
+UPPER_SUFFIX = {"or less", "or fewer", "or shorter", "or under", "at most", "max", "maximum", "or so"}
+
+IMMEDIATE = {"immediately", "straight after", "straight afterwards", "straight away", "right after", "right afterwards",
+             "right away", "the same day", "on the same day", "same day", "same-day", "instantly", "at once"}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_DIGITS = r"(?:\d{1,7}(?:[.,]\d{1,4})?|[.,]\d{1,4})(?![/\d])"
+_NUMWORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
+_VAGUE = _alt(VAGUE_WORDS)
+_NUM = rf"(?:{_DIGITS}|\b(?:{_VAGUE}|{_NUMWORD})\b|\b(?:an?)\b)"
+_UNIT_WORDS = [u for u in unitlib.spellings() if u not in ("count",)]
+_UNIT = rf"(?:{_alt(_UNIT_WORDS)})(?![\w])"
+_GAP = r"(?:[ \t\u00a0]{0,12}|\s{1,12}|[ \t]?-[ \t]?)"  # between number and unit: spaces, a hyphen ("0.5-mm")
+_SEP = r"(?:[ \t\u00a0]{0,12}[-–—‒~][ \t\u00a0]{0,12}|\s{1,12}(?:to|or|and|through|until|till|-)\s{1,12})"
+_PRE_LOWER = _alt(LOWER_BOUND)
+_PRE_UPPER = _alt(UPPER_BOUND)
+_POST = rf"(?:[ \t]?\+|\s{{1,3}}(?:{_alt(LOWER_SUFFIX | UPPER_SUFFIX - {'+'})})\b)"
+_FIRST = r"(?:(?:the|your)\s{1,3})?(?:first|next|initial|following|coming)\s{1,3}"
+_PERIOD = r"(?:day|night|week|fortnight|month|year)"
+# "daily activities", "weekly newsletter": the adverb describes a noun, not how often to treat
+_NOT_FREQUENCY = "activities|activity|life|routine|routines|tasks|chores|commitments|skincare|skin-care|moisturi[sz]er|sunscreen|spf|cleanser|newsletter|specials|deals|blog|offers|wear|habits|dose"
+_FREQNUM = rf"(?:once|twice|thrice|{_NUM}(?:{_SEP}{_NUM})?\s{{1,3}}times)"
+
+QUANTITY_RE = re.compile(
+    rf"""
+    (?<![\w.,/$£€¥#@])
+    (?:(?P<pre>(?:{_PRE_LOWER}|{_PRE_UPPER}))\s{{1,3}}(?:{_FIRST})?)?
+    (?:
+        (?P<between>between\s{{1,3}}{_NUM}(?:{_GAP}{_UNIT})?\s{{1,12}}(?:and|to|-|–)\s{{1,12}}{_NUM}{_GAP}{_UNIT})
+      | (?P<freq>{_FREQNUM}(?:{_SEP}{_FREQNUM})?\s{{1,3}}(?:a|an|per|each|every)\s{{1,3}}{_PERIOD}\b)
+      | (?P<vaguephrase>\b(?:{_alt(VAGUE_PHRASES)})\b)
+      | (?P<every>\bevery\s{{1,3}}(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_UNIT})
+      | (?P<adverb>\b(?:{_alt(ADVERB_FREQUENCIES)})\b(?!\s{{1,3}}(?:{_NOT_FREQUENCY})\b))
+      | (?P<range>{_NUM}(?:{_GAP}{_UNIT})?{_SEP}{_NUM}(?:{_POST})?{_GAP}{_UNIT})
+      | (?P<single>{_NUM}(?:[ \t]?\+|\s{{1,3}}or\s{{1,3}}more)?{_GAP}{_UNIT})
+      | (?P<first>\b{_FIRST}{_PERIOD}\b)
+      | (?P<immediate>\b(?:{_alt(IMMEDIATE)})\b)
+    )
+    (?P<post>{_POST})?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_NUM_RE = re.compile(_NUM, re.IGNORECASE)
+_UNIT_RE = re.compile(rf"(?<![\w]){_UNIT}|(?<=\d){_UNIT}|[%°]", re.IGNORECASE)
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value_min: float | None
+    value_max: float | None
+    unit: str  # canonical unit as written ("mm", "µm", "week", "session", "per week")
+    dimension: str  # length | duration | count | angle | percent
+    norm_min: float | None
+    norm_max: float | None
+    vague: bool = False
+    frequency: bool = False
+    immediate: bool = False
+    approximate: bool = False
+    flags: dict = field(default_factory=dict)
+
+    @property
+    def normalized_unit(self) -> str:
+        return unitlib.NORMALIZED[self.dimension]
+
+
+def _number(token: str) -> tuple[float, float, bool] | None:
+    """Parse one number expression into (low, high, vague)."""
+    t = re.sub(r"\s+", " ", token.strip().lower())
+    if t in VAGUE_WORDS:
+        lo, hi = VAGUE_WORDS[t]
+        return lo, hi, True
+    if t in NUMBER_WORDS:
+        n = NUMBER_WORDS[t]
+        return n, n, False
+    if "," in t:
+        whole, _, frac = t.partition(",")
+        if len(frac) == 3 and whole:  # thousands separator
+            t = whole + frac
+        else:  # decimal comma ("1,5 mm")
+            t = (whole or "0") + "." + frac
+    if t.startswith("."):
+        t = "0" + t
+    try:
+        n = float(t)
+    except ValueError:
+        return None
+    return n, n, False
+
+
+def _numbers(text: str) -> list[tuple[int, int, tuple[float, float, bool]]]:
+    out = []
+    for m in _NUM_RE.finditer(text):
+        parsed = _number(m.group())
+        if parsed is not None:
+            out.append((m.start(), m.end(), parsed))
+    return out
+
+
+def _units(text: str) -> list[tuple[int, unitlib.Unit]]:
+    out = []
+    for m in _UNIT_RE.finditer(text):
+        u = unitlib.lookup(m.group())
+        if u is not None:
+            out.append((m.start(), u))
+    return out
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """All quantity expressions in `text[start:end]`, with offsets into `text`."""
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text, start, len(text) if end is None else end):
+        q = _build(m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _build(m: re.Match) -> Quantity | None:
+    form = m.lastgroup if m.lastgroup not in ("pre", "post") else None
+    for name in ("between", "freq", "vaguephrase", "every", "adverb", "range", "single", "first", "immediate"):
+        if m.group(name) is not None:
+            form = name
+            break
+    body = m.group(form)
+    body_lower = re.sub(r"\s+", " ", body.lower())
+    vague = False
+    frequency = False
+    immediate = False
+
+    if form == "immediate":
+        q = Quantity(m.start(), m.end(), m.group(), 0.0, 0.0, "day", "duration", 0.0, 0.0, immediate=True)
+        return q
+    if form == "vaguephrase":
+        lo, hi, uname = VAGUE_PHRASES[body_lower]
+        unit = unitlib.lookup(uname)
+        lo_v, hi_v, vague = lo, hi, True
+    elif form == "adverb":
+        days, uname = ADVERB_FREQUENCIES[body_lower]
+        unit = unitlib.Unit("day", "duration", 1.0)
+        return _finish(m, days, days, unitlib.lookup("day"), vague=False, frequency=True, written=(days, days, "day"))
+    elif form == "first":
+        period = re.search(_PERIOD, body_lower)
+        unit = unitlib.lookup(period.group())
+        lo_v = hi_v = 1.0
+    elif form == "freq":
+        return _frequency(m, body)
+    else:
+        nums = _numbers(body)
+        found_units = _units(body)
+        if form == "every" and not nums:
+            nums = [(0, 0, (1.0, 1.0, False))]  # "every week"
+        if not nums or not found_units:
+            return None
+        unit = found_units[-1][1]
+        if any(u.dimension != unit.dimension for _, u in found_units):
+            return None
+        lo_v = nums[0][2][0]
+        hi_v = nums[-1][2][1]
+        vague = any(n[2][2] for n in nums)
+        first_unit = found_units[0][1] if len(found_units) > 1 and found_units[0][0] < nums[-1][0] else unit
+        if form in ("range", "between") and len(nums) >= 2 and first_unit is not unit:
+            lo_v = nums[0][2][0] * first_unit.factor / unit.factor
+        if lo_v > hi_v:
+            if form in ("range", "between") and len(nums) >= 2 and nums[0][2][0] > nums[-1][2][1]:
+                return None  # "6-3 weeks" is not a range; likely a list or a score
+            lo_v, hi_v = hi_v, lo_v
+        if form == "every":
+            frequency = True
+    return _finish(m, lo_v, hi_v, unit, vague=vague, frequency=frequency, written=None,
+                   explicit_range=form in ("range", "between", "vaguephrase"))
+
+
+def _frequency(m: re.Match, body: str) -> Quantity | None:
+    lower = re.sub(r"\s+", " ", body.lower())
+    split = re.match(rf"(.*?)\s(?:a|an|per|each|every)\s({_PERIOD})$", lower)
+    if split is None:
+        return None
+    head, period_name = split.groups()
+    days = PERIODS[period_name]
+    counts: list[float] = []
+    vague = False
+    for word, n in FREQ_COUNTS.items():
+        counts.extend(n for _ in re.finditer(rf"\b{word}\b", head))
+    for _, _, (lo, hi, v) in _numbers(head):
+        counts.extend([lo, hi])
+        vague = vague or v
+    counts = [c for c in counts if c > 0]
+    if not counts:
+        return None
+    lo_count, hi_count = min(counts), max(counts)
+    return _finish(
+        m, days / hi_count, days / lo_count, unitlib.lookup("day"), vague=vague, frequency=True,
+        written=(lo_count, hi_count, f"per {period_name}"),
+    )
+
+
+def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague: bool, frequency: bool,
+            written: tuple[float, float, str] | None, explicit_range: bool = False) -> Quantity:
+    pre = (m.group("pre") or "").lower()
+    pre = re.sub(r"\s+", " ", pre)
+    post = re.sub(r"\s+", " ", (m.group("post") or "").strip().lower())
+    body = m.group(0).lower()
+    inner_plus = re.search(r"\d[ \t]?\+|\bor\s+more\b", body) is not None
+    lo_n: float | None = lo_v * unit.factor
+    hi_n: float | None = hi_v * unit.factor
+    w_lo: float | None = lo_v
+    w_hi: float | None = hi_v
+    if written is not None:
+        w_lo, w_hi, wunit = written
+    else:
+        wunit = unit.canonical
+    open_low = open_high = False
+    if pre == "over" and vague and not post:
+        pre = ""  # "over several months" is a span of time, not a lower bound
+    if pre in LOWER_BOUND or post in LOWER_SUFFIX or inner_plus:
+        open_high = True
+    if pre in UPPER_BOUND or post in UPPER_SUFFIX - {"or so"}:
+        if not (pre == "within" and explicit_range):  # "within 24 to 48 hours" keeps both ends
+            open_low = True
+    if open_high:
+        hi_n = None
+        w_hi = None
+    if open_low:
+        lo_n = None
+        w_lo = None
+    return Quantity(
+        start=m.start(),
+        end=m.end(),
+        text=m.group(0),
+        value_min=w_lo,
+        value_max=w_hi,
+        unit=wunit,
+        dimension=unit.dimension,
+        norm_min=lo_n,
+        norm_max=hi_n,
+        vague=vague,
+        frequency=frequency,
+        approximate=post == "or so",
+    )

@@ -1,0 +1,120 @@
+"""The curated reference: claim kinds with their cue words, reference entries with ranges and
+sources, phrase checks, and the context vocabulary (settings, modality, hedges)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DIMENSIONS = {"length", "duration", "count", "angle", "percent"}
+NORMALIZED_UNITS = {"length": "mm", "duration": "day", "count": "count", "angle": "degree", "percent": "percent"}
+SETTINGS = ("home", "professional")
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    phrase: str
+    weight: float = 1.0
+
+
+@dataclass
+class Kind:
+    id: str
+    label: str
+    dimension: str
+    cues: list[Cue]
+    subjects: dict[str, list[str]] = field(default_factory=dict)
+    subject_required: bool = False
+    default_subject: str | None = None
+    accepts_immediate: bool = False
+    accepts_frequency: bool = False
+    advice_cues_are_claim: bool = False  # "avoid X for 2 days": the warning words are the claim itself
+    quantity_phrases: dict[str, tuple[float, float]] = field(default_factory=dict)
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Range:
+    min: float | None
+    max: float | None
+    unit: str
+
+    def describe(self) -> str:
+        from ..nlp.units import format_range
+
+        return format_range(self.min, self.max, self.unit)
+
+
+@dataclass
+class Entry:
+    """A reference statement: what is accepted for a kind of claim in a context."""
+
+    id: str
+    kind: str
+    setting: tuple[str | None, ...] | None  # None = any setting
+    subject: str | None
+    indication: str | None
+    depth_min: float | None
+    depth_max: float | None
+    typical: Range | None
+    accepted: Range
+    rule: str
+    severity: str
+    rationale: str
+    message: str | None
+    sources: list[SourceRef]
+    line: int = 0
+
+
+@dataclass
+class PhraseCheck:
+    """A phrase-based check (absolutes, risky home practices)."""
+
+    id: str
+    rule: str
+    patterns: list[str]
+    requires: list[str]
+    setting: str | None
+    severity: str
+    message: str
+    suggestion: str | None
+    sources: list[SourceRef]
+    line: int = 0
+
+
+@dataclass
+class SafetyTopic:
+    id: str
+    label: str
+    cues: list[str]
+
+
+@dataclass
+class Reference:
+    path: str
+    name: str
+    version: str
+    sources: dict[str, SourceRef]
+    kinds: dict[str, Kind]
+    entries: list[Entry]
+    phrase_checks: list[PhraseCheck]
+    settings: dict[str, list[Cue]]
+    setting_discounts: list[str]
+    modality: dict[str, dict[str, list[str]]]
+    terminators: list[str]
+    myth_headings: list[str]
+    fact_labels: list[str]
+    hedges: list[str]
+    indications: dict[str, list[str]]
+    safety_topics: list[SafetyTopic]
+    safety_sources: list[SourceRef]
+    rule_severity: dict[str, str] = field(default_factory=dict)
+
+    def entries_for(self, kind: str) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind]

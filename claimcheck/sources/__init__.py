@@ -1,0 +1,98 @@
+"""Read copy from files or strings into a `Source`: the original text plus a prose view of it.
+
+The prose view (`Source.prose`) has exactly the same length as the original text, with markup
+(tags, code, link targets, scripts) blanked out, so that every offset found in it is also an
+offset into the original file's decoded text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Block, Source, SourceError
+from .markdown import markdown_prose
+from .html import html_prose
+from .plain import plain_prose
+
+__all__ = ["Block", "Source", "SourceError", "read_source", "source_from_text", "SUPPORTED_SUFFIXES"]
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ""}
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | (TEXT_SUFFIXES - {""})
+
+# A file larger than this is refused rather than read into memory whole.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def detect_format(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def source_from_text(text: str, source: str = "<text>", format: str | None = None) -> Source:
+    """Build a `Source` from text given in Python. `format` is text, markdown or html (guessed from
+    the source name when omitted)."""
+    fmt = format or detect_format(source)
+    if fmt == "markdown":
+        prose, blocks = markdown_prose(text)
+    elif fmt == "html":
+        prose, blocks = html_prose(text)
+    elif fmt == "text":
+        prose, blocks = plain_prose(text)
+    else:
+        raise ValueError(f"unknown format {format!r}: expected text, markdown or html")
+    return Source(path=source, text=text, prose=prose, blocks=blocks, format=fmt)
+
+
+def decode_bytes(data: bytes, path: str) -> tuple[str, list[str]]:
+    """Decode file bytes as UTF-8 (BOM tolerated); fall back to cp1252/latin-1 with a warning.
+    Binary data (NUL bytes, mostly control characters) is an error."""
+    if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
+        raise SourceError(path, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start}"
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, [f"{path}: not valid UTF-8 ({where}); read as {encoding}"]
+    raise SourceError(path, "cannot decode text")  # pragma: no cover - latin-1 always decodes
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(sample) > 0.10
+
+
+def read_source(path: str | Path, format: str | None = None) -> Source:
+    """Read one file. Raises `SourceError` (one line, naming the file) when it cannot be read."""
+    name = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise SourceError(name, "is a directory")
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceError(name, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
+        data = p.read_bytes()
+    except SourceError:
+        raise
+    except FileNotFoundError:
+        raise SourceError(name, "no such file (or a broken link)") from None
+    except PermissionError:
+        raise SourceError(name, "permission denied") from None
+    except OSError as exc:
+        raise SourceError(name, exc.strerror or str(exc)) from None
+    text, warnings = decode_bytes(data, name)
+    src = source_from_text(text, source=name, format=format or detect_format(name))
+    src.warnings.extend(warnings)
+    return src

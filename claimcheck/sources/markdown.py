@@ -1,0 +1,182 @@
+"""Markdown: blank out markup, keep prose, headings, list items, table cells and image alt text."""
+from __future__ import annotations
+
+import html
+import re
+
+from .model import Block
+
+_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
+_SETEXT = re.compile(r"[ \t]{0,3}(=+|-+)[ \t]*$")
+_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+_HR = re.compile(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_LINKDEF = re.compile(r"[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]*\S")
+
+# Inline markup, scanned once per line; each alternative is bounded so matching stays linear.
+_INLINE = re.compile(
+    r"(?P<code>`+)[^`\n]{0,2000}?(?P=code)"
+    r"|(?P<image>!\[)(?P<alt>[^\]\n]{0,1000})\]\((?P<itarget>[^)\n]{0,2000})\)"
+    r"|(?P<linkopen>\[)(?=[^\]\n]{0,1000}\]\([^)\n]{0,2000}\))"
+    r"|(?P<linkclose>\]\([^)\n]{0,2000}\))"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,2000})?/?>)"
+    r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]{0,2000}>)"
+    r"|(?P<url>\b(?:https?://|www\.)[^\s)<>\]]{1,2000})"
+    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<emph>\*{1,3}|_{2,3}|~~|\|)",
+    re.DOTALL,
+)
+_SKIP_ELEMENTS = re.compile(r"<(script|style|pre|code|svg|template|noscript)\b", re.IGNORECASE)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\n\r":
+            chars[i] = " "
+
+
+def markdown_prose(text: str) -> tuple[str, list[Block]]:
+    chars = list(text)
+    blocks: list[Block] = []
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+
+    i = 0
+    # front matter
+    if lines and text[lines[0][0] : lines[0][1]].strip() == "---":
+        for j in range(1, len(lines)):
+            if text[lines[j][0] : lines[j][1]].strip() in ("---", "..."):
+                _blank(chars, 0, lines[j][1])
+                i = j + 1
+                break
+
+    para: list[int] | None = None
+
+    def close_para() -> None:
+        nonlocal para
+        if para is not None:
+            blocks.append(Block(para[0], para[1], para[2] and "item" or "paragraph"))
+            para = None
+
+    while i < len(lines):
+        start, end = lines[i]
+        body = text[start:end]
+        fence = _FENCE.match(body)
+        if fence:
+            close_para()
+            marker = fence.group(1)
+            j = i + 1
+            while j < len(lines):
+                if text[lines[j][0] : lines[j][1]].strip().startswith(marker[0] * len(marker)):
+                    break
+                j += 1
+            last = lines[min(j, len(lines) - 1)][1]
+            _blank(chars, start, last)
+            i = j + 1
+            continue
+        skip = _SKIP_ELEMENTS.match(body.lstrip())
+        if skip:
+            close_para()
+            closing = re.compile(rf"</{skip.group(1)}\s*>", re.IGNORECASE)
+            found = closing.search(text, start)
+            stop = found.end() if found else len(text)
+            _blank(chars, start, stop)
+            while i < len(lines) and lines[i][0] < stop:
+                i += 1
+            continue
+        if body.lstrip().startswith("<!--"):
+            close_para()
+            stop = text.find("-->", start)
+            stop = len(text) if stop == -1 else stop + 3
+            _blank(chars, start, stop)
+            while i < len(lines) and lines[i][0] < stop:
+                i += 1
+            continue
+        if not body.strip():
+            close_para()
+            i += 1
+            continue
+        if _HR.match(body) and not (para is not None and _SETEXT.match(body)):
+            close_para()
+            _blank(chars, start, end)
+            i += 1
+            continue
+        if _LINKDEF.match(body):
+            close_para()
+            _blank(chars, start, end)
+            i += 1
+            continue
+        atx = _ATX.match(body)
+        if atx:
+            close_para()
+            _blank(chars, start, start + atx.end())
+            stripped = body.rstrip()
+            trail = len(stripped) - len(stripped.rstrip("#"))
+            if trail and trail < len(stripped):
+                _blank(chars, start + len(stripped) - trail, end)
+            _inline(text, chars, start, end)
+            blocks.append(Block(start, end, "heading", len(atx.group(1))))
+            i += 1
+            continue
+        if para is not None and not para[2] and _SETEXT.match(body):
+            level = 1 if body.strip().startswith("=") else 2
+            blocks.append(Block(para[0], para[1], "heading", level))
+            para = None
+            _blank(chars, start, end)
+            i += 1
+            continue
+        quote = _QUOTE.match(body)
+        offset = start
+        if quote:
+            _blank(chars, start, start + quote.end())
+            offset = start + quote.end()
+        rest = text[offset:end]
+        if "|" in rest and _TABLE_SEP.match(rest):
+            _blank(chars, start, end)
+            i += 1
+            continue
+        if rest.lstrip().startswith("|") or (rest.count("|") >= 2 and not rest.lstrip().startswith(("-", "*"))):
+            close_para()
+            _inline(text, chars, offset, end)
+            blocks.append(Block(start, end, "row"))
+            i += 1
+            continue
+        item = _ITEM.match(rest)
+        if item:
+            close_para()
+            _blank(chars, offset, offset + item.end())
+            _inline(text, chars, offset, end)
+            para = [start, end, True]
+            i += 1
+            continue
+        _inline(text, chars, offset, end)
+        if para is None:
+            para = [start, end, False]
+        else:
+            para[1] = end
+        i += 1
+    close_para()
+    return "".join(chars), blocks
+
+
+def _inline(text: str, chars: list[str], start: int, end: int) -> None:
+    for m in _INLINE.finditer(text, start, end):
+        kind = m.lastgroup
+        if m.group("image") is not None:
+            _blank(chars, m.start(), m.start("alt"))
+            _blank(chars, m.end("alt"), m.end())
+        elif m.group("entity") is not None:
+            decoded = html.unescape(m.group())
+            _blank(chars, m.start(), m.end())
+            if len(decoded) == 1 and decoded != m.group():
+                chars[m.start()] = decoded
+        elif kind == "emph" and m.group() == "|":
+            chars[m.start()] = " "
+        else:
+            _blank(chars, m.start(), m.end())

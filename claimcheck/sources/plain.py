@@ -1,0 +1,73 @@
+"""Plain text: blocks from blank lines, bullet lines and short heading-like lines."""
+from __future__ import annotations
+
+import re
+
+from .model import Block
+
+_BULLET = re.compile(r"[ \t]*(?:[-*+•▪◦‣–]|\d{1,3}[.)])[ \t]+")
+_CLOSING = ".!:;…,\"'”’)"
+
+
+def plain_prose(text: str) -> tuple[str, list[Block]]:
+    chars = list(text)
+    lines: list[tuple[int, int, str]] = []  # (start, end, kind) kind: blank|item|short|text
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        body = text[start:end]
+        if not body.strip():
+            lines.append((start, end, "blank"))
+            continue
+        bullet = _BULLET.match(body)
+        if bullet:
+            for i in range(start, start + bullet.end()):
+                if not chars[i].isspace():
+                    chars[i] = " "
+            lines.append((start, end, "item"))
+        elif _heading_like(body.strip()):
+            lines.append((start, end, "short"))
+        else:
+            lines.append((start, end, "text"))
+
+    blocks: list[Block] = []
+    para: list[int] | None = None  # [start, end]
+
+    def close_para() -> None:
+        nonlocal para
+        if para is not None:
+            blocks.append(Block(para[0], para[1], "paragraph"))
+            para = None
+
+    for i, (start, end, kind) in enumerate(lines):
+        if kind == "blank":
+            close_para()
+        elif kind == "item":
+            close_para()
+            blocks.append(Block(start, end, "item"))
+        elif kind == "short":
+            prev_short = i > 0 and lines[i - 1][2] == "short"
+            next_short = i + 1 < len(lines) and lines[i + 1][2] == "short"
+            close_para()
+            if prev_short or next_short:  # a run of short lines is a list, not headings
+                blocks.append(Block(start, end, "item"))
+            else:
+                blocks.append(Block(start, end, "heading", 2))
+        else:
+            if para is not None and text[para[1] - 1] in ".!?":
+                # a new line after a finished sentence in plain text starts a new paragraph
+                close_para()
+            if para is None:
+                para = [start, end]
+            else:
+                para[1] = end
+    close_para()
+    return "".join(chars), blocks
+
+
+def _heading_like(stripped: str) -> bool:
+    """A short line with no closing punctuation, or a short question (FAQ style)."""
+    if len(stripped) > 100 or len(stripped.split()) > 14:
+        return False
+    return stripped[-1] == "?" or stripped[-1] not in _CLOSING + "?"
