@@ -43,7 +43,8 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
             continue
         if hit.check in first:  # one finding per practice and document, naming every place
             earlier = first[hit.check]
-            earlier.related.append(f"line {hit.line}")
+            if hit.line != earlier.line and f"line {hit.line}" not in earlier.related:
+                earlier.related.append(f"line {hit.line}")
             continue
         first[hit.check] = Finding(
             rule=RULE, code=RULES[RULE].code, severity=settings.severity_for(RULE, check_.severity),
