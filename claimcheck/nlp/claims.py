@@ -31,6 +31,10 @@ class _Match:
     end: int
 
 
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
 def _distance(a0: int, a1: int, b0: int, b1: int) -> int:
     if a1 <= b0:
         return b0 - a1
@@ -106,7 +110,7 @@ class ClaimAnnotator:
         items: list[tuple[Span, Quantity, str | None]] = [(s, q, None) for s, q in quantities_of(doc)]
         taken = [(s.start, s.end) for s, _, _ in items]
         for m in ctx.matches:
-            if m.cat == "QP" and not any(_distance(m.start, m.end, a, b) == 0 for a, b in taken):
+            if m.cat == "QP" and not any(_overlap(m.start, m.end, a, b) for a, b in taken):
                 items.append((doc[m.start : m.end], self._phrase_quantity(doc, m), m.key))
         items.sort(key=lambda it: (it[0].start_char, it[0].end_char))
 
@@ -152,7 +156,7 @@ class ClaimAnnotator:
             sent_i = ctx.token_sent[m.start]
             sent = ctx.sents[sent_i]
             hedged = any(
-                h.cat == "HEDGE" and _distance(h.start, h.end, m.start, m.end) > 0 for h in ctx.sent_matches[sent_i]
+                h.cat == "HEDGE" and not _overlap(h.start, h.end, m.start, m.end) for h in ctx.sent_matches[sent_i]
             )
             required = any(r.cat == "REQ" and r.key == m.key for r in ctx.sent_matches[sent_i])
             line, col = ctx.line_col(span.start_char)
@@ -275,7 +279,7 @@ class ClaimAnnotator:
                 continue
             if kind is not None and kind.advice_cues_are_claim and m.key in ("warning", "negated"):
                 continue
-            if _distance(span.start, span.end, m.start, m.end) == 0:
+            if _overlap(span.start, span.end, m.start, m.end):
                 continue
             if m.sub == "forward" and m.end <= span.start:
                 if span.start - m.end > MODALITY_WINDOW or ctx.terminated_between(span, m):
@@ -297,7 +301,7 @@ class ClaimAnnotator:
 def _clean(x: float | None) -> float | None:
     if x is None:
         return None
-    r = round(x, 6)
+    r = float(f"{x:.12g}")  # drop float noise (0.30000000000000004) but keep real precision
     return float(int(r)) if r == int(r) else r
 
 
@@ -332,8 +336,9 @@ class _DocContext:
         import bisect
 
         for s in self.sents:
-            i = bisect.bisect_right(starts, s.start_char) - 1
-            if i >= 0 and blocks[i].start <= s.start_char < max(blocks[i].end, blocks[i].start + 1):
+            first = next((t.idx for t in s if not t.is_space), s.start_char)
+            i = bisect.bisect_right(starts, first) - 1
+            if i >= 0 and blocks[i].start <= first < max(blocks[i].end, blocks[i].start + 1):
                 self.sent_block.append(i)
             else:
                 self.sent_block.append(-1 - (i if i >= 0 else 0) - 1_000_000)  # outside any block
@@ -435,7 +440,7 @@ class _DocContext:
             if t.cat == "TERM" and lo <= t.start and t.end <= hi:
                 return True
         for tok in self.doc[lo:hi]:
-            if tok.text in (";", ":") or (tok.text == "," and False):
+            if tok.text == ";":
                 return True
         return False
 

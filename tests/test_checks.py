@@ -1,0 +1,200 @@
+"""Rules on copy written for these tests (facts from the reference brief, our own wording)."""
+import pytest
+
+
+def rules(result):
+    return sorted(f.rule for f in result.findings)
+
+
+def findings(result, rule):
+    return [f for f in result.findings if f.rule == rule]
+
+
+def test_deep_home_roller_is_risky_home_use_with_sources(check):
+    r = check("Step 1: pick a 1.5mm-2.00mm dermaroller for your pores and roll at home once a week. "
+              "Disinfect it in alcohol, skip it if you are pregnant, and wear sunscreen.")
+    [f] = findings(r, "risky-home-use")
+    assert f.code == "CC101" and f.severity == "error"
+    assert f.text == "1.5mm-2.00mm" and f.reference == "needle-depth-home"
+    assert f.sources and all(s.url.startswith("http") for s in f.sources)
+    assert "0.5 mm" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Never use needles longer than 0.5 mm at home.",
+        "A 1.5 mm roller is not safe for home use; leave it to your dermatologist.",
+        "Do not buy a 1 mm roller to use on yourself.",
+    ],
+)
+def test_warnings_against_deep_home_needles_are_not_flagged(check, text):
+    assert findings(check(text), "risky-home-use") == []
+
+
+def test_conditional_deep_home_advice_is_still_risky(check):
+    r = check("If you use a 1.5 mm roller at home, go slowly.")
+    assert len(findings(r, "risky-home-use")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, check_id",
+    [
+        ("At home, press hard so the needles penetrate deeply.", "home-press-hard"),
+        ("To help the needles reach deeper layers at home, apply a bit of pressure.", "home-pressure-to-penetrate"),
+        ("Using a derma pen at home is easy once you get the hang of it.", "home-pen"),
+        ("Before rolling at home, put lidocaine cream on and cover it with cling film.", "home-numbing"),
+        ("At home, roll over active acne to calm it down.", "home-active-acne"),
+    ],
+)
+def test_risky_home_practices_are_flagged(check, text, check_id):
+    [f] = findings(check(text), "risky-home-use")
+    assert f.reference == check_id
+    assert f.text.lower() in text.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At home, never roll over active acne or cold sores.",
+        "Avoid using numbing cream at home.",
+        "Press lightly; never press hard with a home roller.",
+        "In the clinic, our nurse applies numbing cream for 30 minutes.",
+    ],
+)
+def test_safe_or_professional_versions_of_those_practices_are_not_flagged(check, text):
+    assert findings(check(text), "risky-home-use") == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Our microneedling facial is painless.", "painless"),
+        ("There are no side effects at all.", "no side effects"),
+        ("Enjoy zero downtime.", "zero downtime"),
+        ("It is safe for all skin types.", "safe for all skin types"),
+        ("The treatment can't scar.", "can't scar"),
+        ("The results are permanent.", "results are permanent"),
+        ("Smoother skin, guaranteed results.", "guaranteed results"),
+        ("See instant results.", "instant results"),
+        ("Overall, it is a safe and effective way to shrink pores.", "safe and effective"),
+    ],
+)
+def test_unqualified_absolutes_are_flagged(check, text, phrase):
+    [f] = findings(check(text), "absolute-claim")
+    assert f.text.lower() == phrase.lower()
+    assert f.code == "CC301" and f.sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most people feel only mild discomfort with numbing cream.",
+        "It is generally safe and effective when performed by a trained provider.",
+        "Side effects are usually mild and short-lived.",
+        "It is not painless, but numbing cream helps.",
+        "Myth: microneedling is painless.",
+        "Scarring is rare when done correctly.",
+    ],
+)
+def test_hedged_negated_or_myth_busting_sentences_are_not_flagged(check, text):
+    assert findings(check(text), "absolute-claim") == []
+
+
+@pytest.mark.parametrize(
+    "text, entry",
+    [
+        ("Redness can last for up to 3 weeks.", "recovery-time"),
+        ("Expect redness for up to 3 weeks.", "recovery-time"),
+        ("One session is all you need.", "session-count-course"),
+        ("At our clinic we repeat sessions every week.", "session-interval-professional"),
+        ("You can apply makeup straight after your facial.", "avoid-makeup"),
+        ("Sunbathing is fine after 12 hours.", "avoid-sun"),
+        ("You will see results after one day.", "results-time-first"),
+        ("Our clinicians work at 3 mm on the face.", "needle-depth-professional"),
+        ("The numbing cream stays on for 2 hours.", "numbing-time"),
+    ],
+)
+def test_values_outside_the_accepted_range_contradict_the_reference(check, text, entry):
+    found = findings(check(text), "reference-contradiction")
+    assert [f.reference for f in found] == [entry], [(f.text, f.message) for f in check(text).findings]
+    assert found[0].code == "CC201"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most people need 3 to 6 sessions spaced 4 to 6 weeks apart.",
+        "Redness usually settles within 24 to 48 hours.",
+        "Skip makeup for at least 24 hours.",
+        "Stay out of the sun for a week.",
+        "Most clients notice a change within 2 to 4 weeks.",
+        "Results can last 6 to 12 months.",
+        "The numbing cream stays on for 30 minutes.",
+    ],
+)
+def test_values_inside_the_accepted_range_pass(check, text):
+    assert findings(check(text), "reference-contradiction") == []
+
+
+def test_home_frequency_is_judged_against_the_home_entry(check):
+    ok = check("Roll your 0.25 mm home roller 2-3 times a week.")
+    assert findings(ok, "reference-contradiction") == []
+    too_rare = check("Roll your 0.25 mm home roller every 3 weeks.")
+    assert [f.reference for f in findings(too_rare, "reference-contradiction")] == ["session-interval-home"]
+
+
+def test_a_document_that_contradicts_itself_is_reported_once_with_both_places(check):
+    text = (
+        "How many sessions?\n\nMost clients need 3 to 6 sessions.\n\n"
+        "Aftercare\n\nAvoid makeup for 24 hours.\n\n"
+        "Good to know\n\nMost clients only need 1 to 2 sessions. You can wear makeup straight after.\n"
+    )
+    r = check(text)
+    inconsistent = findings(r, "internal-inconsistency")
+    assert sorted(f.text for f in inconsistent) == ["1 to 2 sessions", "straight after"]
+    for f in inconsistent:
+        assert f.related and f.related[0] in {c.id for c in r.claims}
+        assert "line" in f.message
+
+
+def test_pen_angle_that_contradicts_itself(check):
+    r = check("Hold the pen at a slight angle to your skin, about 90 degrees.")
+    [f] = findings(r, "internal-inconsistency")
+    assert f.text == "90 degrees"
+
+
+def test_different_indications_are_not_inconsistent(check):
+    r = check("Acne scars usually need 3 sessions. Stretch marks need 5 to 6 sessions.")
+    assert findings(r, "internal-inconsistency") == []
+
+
+def test_pages_that_disagree_are_reported_across_documents(checker):
+    a = checker.check_text("Our clinic recommends 3 to 6 sessions.", source="a.md")
+    b = checker.check_text("At our clinic, 1 session is enough.", source="b.md")
+    report = checker.check_documents([a, b])
+    cross = [f for f in report.findings if f.rule == "cross-document-inconsistency"]
+    assert len(cross) == 1
+    assert "a.md" in cross[0].message and "b.md" in cross[0].message
+    assert cross[0].related == ["b.md#c1"]
+
+
+def test_home_instructions_without_safety_information_get_an_info(check):
+    r = check("Use a 0.25 mm roller at home twice a week.")
+    [f] = findings(r, "missing-safety-information")
+    assert f.severity == "info"
+    assert "disinfecting" in f.message and "sun protection" in f.message
+
+
+def test_home_instructions_with_safety_information_are_fine(check):
+    r = check("Use a 0.25 mm roller at home twice a week. Disinfect it with alcohol after each use. "
+              "Do not use it if you are pregnant or have active acne. Wear sunscreen daily.")
+    assert findings(r, "missing-safety-information") == []
+
+
+def test_rules_can_be_selected_by_name_or_code():
+    from claimcheck.checker import Checker
+
+    checker = Checker(disable=["CC301", "missing-safety-information"])
+    r = checker.check_text("It is painless. Use a 1.5 mm roller at home.")
+    assert rules(r) == ["risky-home-use"]

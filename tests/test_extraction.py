@@ -1,0 +1,206 @@
+"""Claims: kinds, settings, subjects and modality on realistic copy written for these tests."""
+import pytest
+
+
+def claims_of(result, kind=None):
+    return [c for c in result.claims if kind is None or c.kind == kind]
+
+
+def only(result, kind):
+    found = claims_of(result, kind)
+    assert len(found) == 1, [(c.kind, c.text) for c in result.claims]
+    return found[0]
+
+
+def test_readme_example(extract):
+    import claimcheck
+
+    result = claimcheck.extract_text("Roll a 1.5mm-2.00mm roller at home every week.", source="draft.md")
+    depth = only(result, "needle_depth")
+    assert (depth.normalized["min"], depth.normalized["max"], depth.setting, depth.line) == (1.5, 2.0, "home", 1)
+    assert depth.text == "1.5mm-2.00mm"
+    assert depth.value == {"min": 1.5, "max": 2.0, "unit": "mm"}
+    interval = only(result, "session_interval")
+    assert interval.normalized["min"] == interval.normalized["max"] == 7
+
+
+def test_course_and_spacing_in_one_sentence(extract):
+    r = extract("For enlarged pores, most clients book 3 to 6 sessions spaced 4 to 6 weeks apart at our clinic.")
+    count = only(r, "session_count")
+    interval = only(r, "session_interval")
+    assert (count.min, count.max) == (3, 6)
+    assert (interval.min, interval.max) == (28, 42)
+    assert count.setting == interval.setting == "professional"
+    assert count.indication == "pores"
+
+
+@pytest.mark.parametrize(
+    "text, kind, lo, hi",
+    [
+        ("Your appointment takes about 45 minutes from start to finish.", "session_duration", 45 / 1440, 45 / 1440),
+        ("We leave the numbing cream on for 30 to 40 minutes before we begin.", "numbing_time", 30 / 1440, 40 / 1440),
+        ("The pinkness usually fades within 24 to 48 hours.", "recovery_time", 1, 2),
+        ("Expect about a day or two of downtime.", "recovery_time", 1, 2),
+        ("Most clients start to see results after 4 weeks.", "results_time", 28, 28),
+        ("Results typically last 6 to 12 months with a yearly top-up.", "results_duration", 180, 360),
+        ("Hold the pen upright, at 90 degrees to the skin.", "needle_angle", 90, 90),
+        ("Choose a 0.25 mm roller for your face.", "needle_depth", 0.25, 0.25),
+        ("We recommend a course of four treatments.", "session_count", 4, 4),
+        ("Roll twice a week with a 0.2 mm head.", "session_interval", 3.5, 3.5),
+    ],
+)
+def test_each_kind_is_recognised_from_its_cues(extract, text, kind, lo, hi):
+    c = only(extract(text), kind)
+    assert c.min == pytest.approx(lo) and c.max == pytest.approx(hi)
+
+
+@pytest.mark.parametrize(
+    "text, subject, lo, hi",
+    [
+        ("Skip makeup for at least 24 hours after your session.", "makeup", 1, None),
+        ("Stay out of direct sun for a week afterwards.", "sun", 7, 7),
+        ("Wait 3 to 5 days before going back to retinol or glycolic acid.", "actives", 3, 5),
+        ("Avoid the gym and heavy sweating for 48 hours.", "exercise", 2, 2),
+        ("Keep out of pools and saunas for 72 hours.", "swimming", 3, 3),
+        ("You can put makeup on straight after the treatment.", "makeup", 0, 0),
+    ],
+)
+def test_avoidance_periods_carry_the_avoided_thing_as_subject(extract, text, subject, lo, hi):
+    c = only(extract(text), "avoidance_period")
+    assert c.subject == subject
+    assert c.min == (pytest.approx(lo) if lo is not None else None)
+    assert c.max == (pytest.approx(hi) if hi is not None else None)
+    assert c.modality == "asserted"
+
+
+def test_one_period_for_two_avoided_things_gives_a_claim_per_subject(extract):
+    r = extract("Please wait a week before exposing the area to sunshine or harsh chemicals.")
+    assert sorted(c.subject for c in claims_of(r, "avoidance_period")) == ["actives", "sun"]
+
+
+def test_avoidance_subjects_from_an_introduced_list(extract):
+    text = "For the first week, steer clear of the following:\n\n- sweating\n- retinol serums\n- sun exposure\n"
+    r = extract(text, source="aftercare.md")
+    assert sorted(c.subject for c in claims_of(r, "avoidance_period")) == ["actives", "exercise", "sun"]
+
+
+def test_avoid_immediately_after_is_not_a_zero_day_permission(extract):
+    r = extract("Avoid retinol and acids immediately after the procedure.")
+    assert claims_of(r, "avoidance_period") == []
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Never use needles longer than 0.5 mm at home.", "warning"),
+        ("Do not use a 1.5 mm roller on yourself.", "warning"),
+        ("A 1 mm roller is not safe for home use.", "warning"),
+        ("If your redness lasts more than a week, call us.", "hypothetical"),
+        ("Some people may notice a change after one session.", "hypothetical"),
+        ("It does not take 6 weeks to heal.", "negated"),
+        ("Use a 0.25 mm roller at home.", "asserted"),
+    ],
+)
+def test_modality_follows_warning_negation_and_hedging_cues(extract, text, modality):
+    r = extract(text)
+    assert r.claims, text
+    assert r.claims[0].modality == modality
+
+
+def test_myth_sections_negate_their_claims(extract):
+    text = (
+        "# Myths about microneedling\n\n"
+        "- You will see full results after one day.\n"
+        "- Fact: collagen takes weeks to rebuild, so give it 3 months.\n"
+    )
+    r = extract(text, source="myths.md")
+    by_text = {c.text: c for c in r.claims}
+    assert by_text["one day"].modality == "negated"
+    assert by_text["3 months"].modality == "asserted"
+
+
+def test_setting_comes_from_the_heading_and_paragraph(extract):
+    text = (
+        "# In the clinic\n\n"
+        "Our practitioners work at 1.5 mm for acne scars.\n\n"
+        "# Using a roller at home\n\n"
+        "Between visits, stick to short needles.\n"
+        "A 0.25 mm head is plenty.\n"
+    )
+    r = extract(text, source="guide.md")
+    depths = {c.text: c.setting for c in claims_of(r, "needle_depth")}
+    assert depths == {"1.5 mm": "professional", "0.25 mm": "home"}
+
+
+def test_consult_a_professional_does_not_make_home_advice_professional(extract):
+    text = "At home, use a 0.25 mm roller twice a week. If unsure, consult a dermatologist or skincare professional."
+    r = extract(text)
+    assert {c.setting for c in r.claims} == {"home"}
+
+
+def test_quantities_that_fit_no_kind_are_not_claims(extract):
+    r = extract("Soak the roller in 70% isopropyl alcohol and roll 6 to 8 times in each direction.")
+    assert r.claims == []
+    assert [q.text for q in r.quantities] == ["70%"]
+
+
+def test_markdown_markup_is_not_prose_but_offsets_are_original(extract):
+    text = (
+        "---\ntitle: Roller guide\n---\n"
+        "# Home *roller* guide\n\n"
+        "Use a [0.25 mm roller](https://example.com/1.5mm) **twice a week**.\n\n"
+        "```\nroll 3 mm daily\n```\n\n"
+        "![A 0.5 mm roller head](roller.png)\n"
+    )
+    r = extract(text, source="guide.md")
+    texts = [c.text for c in r.claims]
+    assert texts == ["0.25 mm", "twice a week", "0.5 mm"]
+    for c in r.claims:
+        assert text[c.start : c.end] == c.text
+        line_start = text.rfind("\n", 0, c.start) + 1
+        assert c.line == text.count("\n", 0, c.start) + 1
+        assert c.column == c.start - line_start + 1
+
+
+def test_html_tags_scripts_and_styles_are_skipped_alt_text_kept(extract):
+    text = (
+        "<html><head><title>x</title><style>.a{width:3mm}</style></head><body>"
+        "<h2>At-home care</h2><p>Keep makeup off for&nbsp;24&nbsp;hours.</p>"
+        '<script>var depth = "2 mm";</script>'
+        '<img src="r.png" alt="our 0.25 mm roller">'
+        "<ul><li>Redness fades in 1&ndash;3 days.</li></ul></body></html>"
+    )
+    r = extract(text, source="page.html")
+    assert [c.kind for c in r.claims] == ["avoidance_period", "needle_depth", "recovery_time"]
+    for c in r.claims:
+        assert text[c.start : c.end] == c.text
+    assert r.claims[2].text == "1&ndash;3 days"
+    assert (r.claims[2].min, r.claims[2].max) == (1, 3)
+
+
+def test_extractor_works_in_a_users_own_blank_pipeline():
+    import spacy
+
+    import claimcheck  # noqa: F401  (registers the factories)
+    from claimcheck.nlp import components  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("claimcheck_quantities")
+    nlp.add_pipe("claimcheck_claims")
+    docs = list(nlp.pipe(["Numbing cream stays on for 30 minutes.", "Redness settles within 2 days."]))
+    assert [c.kind for c in docs[0]._.claims] == ["numbing_time"]
+    assert [span.label_ for span in docs[1].spans["claims"]] == ["recovery_time"]
+    assert docs[1].spans["claims"][0]._.claim.max == 2
+
+
+def test_pipeline_without_sentence_boundaries_segments_itself():
+    import spacy
+
+    from claimcheck.nlp import components  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimcheck_quantities")
+    nlp.add_pipe("claimcheck_claims")
+    doc = nlp("Use a 0.25 mm roller. Redness fades in a day.")
+    assert [c.kind for c in doc._.claims] == ["needle_depth", "recovery_time"]

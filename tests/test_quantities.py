@@ -1,0 +1,143 @@
+"""Quantity forms: numbers, ranges, open bounds, vague amounts, frequencies, units, distractors."""
+import pytest
+
+from claimcheck.nlp.quantities import find_quantities
+
+
+def one(text):
+    found = find_quantities(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, span, lo, hi, unit",
+    [
+        ("a 1.5 mm roller", "1.5 mm", 1.5, 1.5, "mm"),
+        ("needles of .5 mm", ".5 mm", 0.5, 0.5, "mm"),
+        ("a 0,5 mm head", "0,5 mm", 0.5, 0.5, "mm"),
+        ("1,500 microns deep", "1,500 microns", 1.5, 1.5, "mm"),
+        ("250 microns", "250 microns", 0.25, 0.25, "mm"),
+        ("500 µm needles", "500 µm", 0.5, 0.5, "mm"),
+        ("300 um needles", "300 um", 0.3, 0.3, "mm"),
+        ("two millimetres", "two millimetres", 2.0, 2.0, "mm"),
+        ("a 0.5-mm roller", "0.5-mm", 0.5, 0.5, "mm"),
+        ("1.5mm-2.00mm", "1.5mm-2.00mm", 1.5, 2.0, "mm"),
+        ("0.5–1 mm", "0.5–1 mm", 0.5, 1.0, "mm"),
+        ("1—2 mm", "1—2 mm", 1.0, 2.0, "mm"),
+        ("3 to 6 sessions", "3 to 6 sessions", 3, 6, "count"),
+        ("three or four treatments", "three or four treatments", 3, 4, "count"),
+        ("twelve weeks", "twelve weeks", 84, 84, "day"),
+        ("between 30 and 60 minutes", "between 30 and 60 minutes", 30 / 1440, 60 / 1440, "day"),
+        ("between 30 to 60 minutes", "between 30 to 60 minutes", 30 / 1440, 60 / 1440, "day"),
+        ("24 to 48 hours", "24 to 48 hours", 1, 2, "day"),
+        ("48 hrs", "48 hrs", 2, 2, "day"),
+        ("6 h", "6 h", 0.25, 0.25, "day"),
+        ("20 mins", "20 mins", 20 / 1440, 20 / 1440, "day"),
+        ("a fortnight", "a fortnight", 14, 14, "day"),
+        ("2 wks", "2 wks", 14, 14, "day"),
+        ("3 months", "3 months", 90, 90, "day"),
+        ("a week", "a week", 7, 7, "day"),
+        ("half an hour", "half an hour", 1 / 48, 1 / 48, "day"),
+        ("90 degrees", "90 degrees", 90, 90, "degree"),
+        ("10%", "10%", 10, 10, "percent"),
+    ],
+)
+def test_numbers_ranges_and_units_normalize(text, span, lo, hi, unit):
+    q = one(text)
+    assert q.text == span
+    assert q.norm_min == pytest.approx(lo)
+    assert q.norm_max == pytest.approx(hi)
+    assert q.normalized_unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, lo, hi",
+    [
+        ("at least 24 hours", 1, None),
+        ("up to 3 weeks", None, 21),
+        ("within 48 hours", None, 2),
+        ("within 24 to 48 hours", 1, 2),
+        ("no more than 0.25 mm", None, 0.25),
+        ("over 1 mm", 1, None),
+        ("longer than 0.5 mm", 0.5, None),
+        ("more than 2 weeks", 14, None),
+        ("6 or more sessions", 6, None),
+        ("6+ sessions", 6, None),
+        ("24 hours or more", 1, None),
+        ("less than 10 minutes", None, 10 / 1440),
+    ],
+)
+def test_open_bounds_leave_the_open_side_null(text, lo, hi):
+    q = one(text)
+    assert q.norm_min == (pytest.approx(lo) if lo is not None else None)
+    assert q.norm_max == (pytest.approx(hi) if hi is not None else None)
+
+
+@pytest.mark.parametrize(
+    "text, lo, hi",
+    [
+        ("a few days", 2, 4),
+        ("several weeks", 21, 49),
+        ("a couple of days", 2, 2),
+        ("a day or two", 1, 2),
+        ("a few hours to a couple of days", 2 / 24, 2),
+    ],
+)
+def test_vague_amounts_use_documented_ranges(text, lo, hi):
+    q = one(text)
+    assert q.vague
+    assert (q.norm_min, q.norm_max) == (pytest.approx(lo), pytest.approx(hi))
+
+
+@pytest.mark.parametrize(
+    "text, lo, hi, written",
+    [
+        ("every other day", 2, 2, None),
+        ("once a week", 7, 7, (1, 1, "per week")),
+        ("twice a week", 3.5, 3.5, (2, 2, "per week")),
+        ("twice a month", 15, 15, (2, 2, "per month")),
+        ("2-3 times a week", 7 / 3, 3.5, (2, 3, "per week")),
+        ("once or twice a week", 3.5, 7, (1, 2, "per week")),
+        ("monthly", 30, 30, None),
+        ("weekly", 7, 7, None),
+        ("daily", 1, 1, None),
+        ("every 4 to 6 weeks", 28, 42, (4, 6, "week")),
+        ("every two weeks", 14, 14, (2, 2, "week")),
+    ],
+)
+def test_frequencies_normalize_to_the_interval_in_days(text, lo, hi, written):
+    q = one(text)
+    assert q.frequency
+    assert (q.norm_min, q.norm_max) == (pytest.approx(lo), pytest.approx(hi))
+    if written:
+        assert (q.value_min, q.value_max, q.unit) == (pytest.approx(written[0]), pytest.approx(written[1]), written[2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only $249 per visit",
+        "Call (555) 014-2231 today",
+        "Rated 4.8/5 by clients",
+        "Wear SPF 30 every morning",
+        "Support 24/7",
+        "Founded in 2019, on March 3, 2025 we moved",
+        "Model A7 v2.1 with 36 needles",
+        "Over 10,000 happy clients",
+        "return to daily activities",
+    ],
+)
+def test_distractors_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_immediate_timing_is_zero_days():
+    q = one("You can wear makeup straight after.")
+    assert q.immediate and (q.norm_min, q.norm_max) == (0, 0)
+
+
+def test_offsets_point_into_the_text():
+    text = "Keep it on for 30 minutes, then rinse."
+    q = one(text)
+    assert text[q.start : q.end] == "30 minutes"
