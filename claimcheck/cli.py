@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     val = ref_sub.add_parser("validate", help="validate a reference file (default: the shipped claims.yaml)")
     val.add_argument("file", nargs="?", help="reference file")
 
+    ev = sub.add_parser("eval", help="precision, recall and F1 against an annotated corpus")
+    ev.add_argument("paths", nargs="+", metavar="PATH", help="annotated pages or directories of them")
+    ev.add_argument("--format", "-f", default="text", choices=("text", "json"))
+    ev.add_argument("--output", "-o", metavar="FILE")
+    ev.add_argument("--reference", "-r", metavar="FILE")
+
     sub.add_parser("rules", help="list the rules with their codes and default severities")
     return parser
 
@@ -140,6 +146,20 @@ def cmd_reference(args) -> int:
     return EXIT_OK
 
 
+def cmd_eval(args) -> int:
+    import json
+
+    from .evaluate import AnnotationError, evaluate, render_text
+
+    try:
+        ev = evaluate(args.paths, args.reference)
+    except AnnotationError as exc:
+        raise UsageError(str(exc)) from None
+    text = json.dumps(ev.to_dict(), indent=2) + "\n" if args.format == "json" else render_text(ev)
+    _write(text, args.output)
+    return EXIT_OK
+
+
 def cmd_rules(args) -> int:
     from .checks import RULES
 
@@ -154,7 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
-    handlers = {"extract": cmd_extract, "check": cmd_check, "reference": cmd_reference, "rules": cmd_rules}
+    handlers = {"extract": cmd_extract, "check": cmd_check, "reference": cmd_reference, "rules": cmd_rules,
+                "eval": cmd_eval}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
