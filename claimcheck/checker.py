@@ -124,7 +124,7 @@ class Checker:
 
     def check_paths(self, paths: Iterable[str | os.PathLike]) -> Report:
         report = Report(reference=self.reference)
-        index = CrossDocumentIndex()
+        index = CrossDocumentIndex(self.reference)
         for result in self.check_paths_iter(paths):
             report.documents.append(result)
             index.add(result)
@@ -133,7 +133,7 @@ class Checker:
 
     def check_documents(self, results: Iterable[DocumentResult]) -> Report:
         report = Report(documents=list(results), reference=self.reference)
-        index = CrossDocumentIndex()
+        index = CrossDocumentIndex(self.reference)
         for r in report.documents:
             index.add(r)
         self.add_cross_document(report, index)

@@ -24,12 +24,13 @@ class _Stated:
 class CrossDocumentIndex:
     """Compact record of asserted claims per context, fed one document at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, reference: Reference) -> None:
         self.groups: dict[tuple, list[_Stated]] = defaultdict(list)
+        self.compared = {k.id for k in reference.kinds.values() if k.consistency}
 
     def add(self, result: DocumentResult) -> None:
         for claim in result.claims:
-            if claim.modality == "asserted" and claim.setting is not None:
+            if claim.modality == "asserted" and claim.setting is not None and claim.kind in self.compared:
                 self.groups[claim_context(claim, result)].append(_Stated(result.path, claim))
 
     def findings(self, reference: Reference, settings: CheckSettings) -> list[Finding]:

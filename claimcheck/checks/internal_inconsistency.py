@@ -24,7 +24,8 @@ def claim_context(claim: Claim, result: DocumentResult) -> tuple:
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in result.claims:
-        if claim.modality == "asserted":
+        kind = reference.kinds.get(claim.kind or "")
+        if claim.modality == "asserted" and kind is not None and kind.consistency:
             groups[claim_context(claim, result)].append(claim)
     findings = []
     severity = reference.rule_severity.get(RULE, "warning")

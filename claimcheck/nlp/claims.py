@@ -108,6 +108,8 @@ class ClaimAnnotator:
         spans: list[Span] = []
 
         items: list[tuple[Span, Quantity, str | None]] = [(s, q, None) for s, q in quantities_of(doc)]
+        for s, _, _ in items:
+            ctx.sent_quantities.setdefault(ctx.token_sent[s.start], []).append(s)
         taken = [(s.start, s.end) for s, _, _ in items]
         for m in ctx.matches:
             if m.cat == "QP" and not any(_overlap(m.start, m.end, a, b) for a, b in taken):
@@ -218,18 +220,30 @@ class ClaimAnnotator:
         if q.immediate:
             return kind.accepts_immediate
         if q.frequency:
-            return kind.accepts_frequency
-        return kind.dimension == q.dimension
+            fits = kind.accepts_frequency
+        else:
+            fits = kind.dimension == q.dimension
+        if fits and kind.plausible is not None:
+            lo, hi = kind.plausible.min, kind.plausible.max
+            for v in (q.norm_min, q.norm_max):
+                if v is not None and ((lo is not None and v < lo) or (hi is not None and v > hi)):
+                    return False
+        return fits
 
     def _subjects(self, ctx: "_DocContext", kind: Kind, span: Span, sent_i: int) -> list[str | None]:
         if not kind.subjects:
             return []
         found: dict[str, int] = {}
+        others = [s for s in ctx.sent_quantities.get(sent_i, []) if (s.start, s.end) != (span.start, span.end)]
         for m in ctx.sent_matches[sent_i]:
             if m.cat == "SUBJ" and m.key == kind.id:
                 d = _distance(span.start, span.end, m.start, m.end)
-                if d <= KIND_WINDOW + 6 and not ctx.terminated_between(span, m):
-                    found[m.sub] = min(d, found.get(m.sub, 1 << 30))
+                if d > KIND_WINDOW + 6 or ctx.terminated_between(span, m):
+                    continue
+                # a subject belongs to the quantity nearest to it ("no makeup for 24 hours, no sun for a week")
+                if any(_distance(o.start, o.end, m.start, m.end) < d for o in others):
+                    continue
+                found[m.sub] = min(d, found.get(m.sub, 1 << 30))
         if not found and ctx.introduces_list(sent_i):
             for m in ctx.following_item_matches(sent_i):
                 if m.cat == "SUBJ" and m.key == kind.id:
@@ -325,6 +339,7 @@ class _DocContext:
         for m in self.matches:
             self.sent_matches[self.token_sent[m.start]].append(m)
         self._line_starts: list[int] | None = None
+        self.sent_quantities: dict[int, list[Span]] = {}
         self._structure()
 
     # -- structure ------------------------------------------------------------------------

@@ -84,6 +84,9 @@ _UNIT_WORDS = [u for u in unitlib.spellings() if u not in ("count",)]
 _UNIT = rf"(?:{_alt(_UNIT_WORDS)})(?![\w])"
 _GAP = r"(?:[ \t\u00a0]{0,12}|\s{1,12}|[ \t]?-[ \t]?)"  # between number and unit: spaces, a hyphen ("0.5-mm")
 _SEP = r"(?:[ \t\u00a0]{0,12}[-–—‒~][ \t\u00a0]{0,12}|\s{1,12}(?:to|or|and|through|until|till|-)\s{1,12})"
+# with a unit on both sides, "and"/"or" list two values ("1.0 mm and 1.5 mm"), they do not make a range
+_SEP_UNITS = r"(?:[ \t\u00a0]{0,12}[-–—‒~][ \t\u00a0]{0,12}|\s{1,12}(?:to|through|until|till|-)\s{1,12})"
+_TIME_UNIT = rf"(?:{_alt([u for u in _UNIT_WORDS if unitlib.lookup(u).dimension == 'duration'])})(?![\w])"
 _PRE_LOWER = _alt(LOWER_BOUND)
 _PRE_UPPER = _alt(UPPER_BOUND)
 _POST = rf"(?:[ \t]?\+|\s{{1,3}}(?:{_alt(LOWER_SUFFIX | UPPER_SUFFIX - {'+'})})\b)"
@@ -101,9 +104,10 @@ QUANTITY_RE = re.compile(
         (?P<between>between\s{{1,3}}{_NUM}(?:{_GAP}{_UNIT})?\s{{1,12}}(?:and|to|-|–)\s{{1,12}}{_NUM}{_GAP}{_UNIT})
       | (?P<freq>{_FREQNUM}(?:{_SEP}{_FREQNUM})?\s{{1,3}}(?:a|an|per|each|every)\s{{1,3}}{_PERIOD}\b)
       | (?P<vaguephrase>\b(?:{_alt(VAGUE_PHRASES)})\b)
-      | (?P<every>\bevery\s{{1,3}}(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_UNIT})
+      | (?P<every>\bevery\s{{1,3}}(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_TIME_UNIT})
+      | (?P<ordinal>\b(?:day|days|week|weeks|month|months)\s{{1,3}}\d{{1,3}}(?:{_SEP}\d{{1,3}})?\b(?![.,]\d))
       | (?P<adverb>\b(?:{_alt(ADVERB_FREQUENCIES)})\b(?!\s{{1,3}}(?:{_NOT_FREQUENCY})\b))
-      | (?P<range>{_NUM}(?:{_GAP}{_UNIT})?{_SEP}{_NUM}(?:{_POST})?{_GAP}{_UNIT})
+      | (?P<range>{_NUM}{_GAP}{_UNIT}{_SEP_UNITS}{_NUM}(?:{_POST})?{_GAP}{_UNIT}|{_NUM}{_SEP}{_NUM}(?:{_POST})?{_GAP}{_UNIT})
       | (?P<single>{_NUM}(?:[ \t]?\+|\s{{1,3}}or\s{{1,3}}more)?{_GAP}{_UNIT})
       | (?P<first>\b{_FIRST}{_PERIOD}\b)
       | (?P<immediate>\b(?:{_alt(IMMEDIATE)})\b)
@@ -193,7 +197,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 def _build(m: re.Match) -> Quantity | None:
     form = m.lastgroup if m.lastgroup not in ("pre", "post") else None
-    for name in ("between", "freq", "vaguephrase", "every", "adverb", "range", "single", "first", "immediate"):
+    for name in ("between", "freq", "vaguephrase", "every", "ordinal", "adverb", "range", "single", "first", "immediate"):
         if m.group(name) is not None:
             form = name
             break
@@ -220,6 +224,10 @@ def _build(m: re.Match) -> Quantity | None:
         lo_v = hi_v = 1.0
     elif form == "freq":
         return _frequency(m, body)
+    elif form == "ordinal":  # "day 5", "days 1–3": counted in that unit from the treatment
+        unit = unitlib.lookup(body_lower.split()[0])
+        nums = [n[2][0] for n in _numbers(body)]
+        lo_v, hi_v = min(nums), max(nums)
     else:
         nums = _numbers(body)
         found_units = _units(body)

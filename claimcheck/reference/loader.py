@@ -210,7 +210,7 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 
 KIND_FIELDS = {
     "label", "description", "dimension", "cues", "subjects", "subject_required", "default_subject",
-    "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases",
+    "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
 }
 
 
@@ -245,6 +245,10 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
         default_subject = m.get("default_subject")
         if default_subject is not None and default_subject not in subjects:
             v.error(m.line_of("default_subject"), f"{field}.default_subject", f"unknown subject {default_subject!r}")
+        plausible = None
+        if m.get("plausible") is not None and dimension in DIMENSIONS:
+            probe = Kind(str(kid), "", str(dimension), cues)
+            plausible = _range(v, m.get("plausible"), m.line_of("plausible"), f"{field}.plausible", probe)
         kinds[str(kid)] = Kind(
             id=str(kid),
             label=str(m.get("label") or kid),
@@ -258,6 +262,8 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             advice_cues_are_claim=bool(m.get("advice_cues_are_claim", False)),
             quantity_phrases=phrases,
             description=str(m.get("description") or ""),
+            plausible=plausible,
+            consistency=bool(m.get("consistency", True)),
         )
     return kinds
 

@@ -37,6 +37,8 @@ class Kind:
     advice_cues_are_claim: bool = False  # "avoid X for 2 days": the warning words are the claim itself
     quantity_phrases: dict[str, tuple[float, float]] = field(default_factory=dict)
     description: str = ""
+    plausible: "Range | None" = None  # values outside it cannot be this kind ("6 weeks" is no session length)
+    consistency: bool = True  # compare values within and across documents
 
 
 @dataclass(frozen=True)
