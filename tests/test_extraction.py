@@ -42,7 +42,7 @@ def test_course_and_spacing_in_one_sentence(extract):
         ("The pinkness usually fades within 24 to 48 hours.", "recovery_time", 1, 2),
         ("Expect about a day or two of downtime.", "recovery_time", 1, 2),
         ("Most clients start to see results after 4 weeks.", "results_time", 28, 28),
-        ("Results typically last 6 to 12 months with a yearly top-up.", "results_duration", 180, 360),
+        ("Results typically last 6 to 12 months.", "results_duration", 180, 360),
         ("Hold the pen upright, at 90 degrees to the skin.", "needle_angle", 90, 90),
         ("Choose a 0.25 mm roller for your face.", "needle_depth", 0.25, 0.25),
         ("We recommend a course of four treatments.", "session_count", 4, 4),

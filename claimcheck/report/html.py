@@ -174,7 +174,8 @@ class _Context:
         self.related: dict[tuple[int, str], list] = {}
         self.finding_ids: dict[int, str] = {}  # id(finding) -> element id
         self.claim_anchor: dict[tuple[int, str], str] = {}
-        by_path: dict[str, int] = {}
+        self.by_path: dict[str, int] = {}
+        by_path = self.by_path
         for di, doc in enumerate(docs):
             by_path.setdefault(doc.path, di)
             for ci, c in enumerate(doc_claims[di]):
@@ -514,10 +515,10 @@ def _related_link(ctx: _Context, di: int, ref: str) -> str:
     ref = str(ref)
     if "#" in ref:
         path, _, cid = ref.rpartition("#")
-        for dj, d in enumerate(ctx.docs):
-            if d.path == path and (dj, cid) in ctx.claim_anchor:
-                c = next(c for c in ctx.doc_claims[dj] if c.id == cid)
-                return f'<a href="#{ctx.claim_anchor[(dj, cid)]}">{esc(_basename(path))}:{c.line}</a>'
+        dj = ctx.by_path.get(path, -1)
+        if (dj, cid) in ctx.claim_anchor:
+            c = next(c for c in ctx.doc_claims[dj] if c.id == cid)
+            return f'<a href="#{ctx.claim_anchor[(dj, cid)]}">{esc(_basename(path))}:{c.line}</a>'
         return esc(ref)
     if (di, ref) in ctx.claim_anchor:
         c = next(c for c in ctx.doc_claims[di] if c.id == ref)
@@ -638,6 +639,21 @@ def _setting_text(setting) -> str:
     return "/".join(names) or "any setting"
 
 
+def _match_entry(entries: list, setting: str | None, subject: str | None):
+    """The reference entry a claim in this setting and about this subject is read against, if any:
+    the most specific one whose setting and subject fit (needle-depth or indication conditions aside)."""
+    best, best_score = None, -1
+    for e in entries:
+        if e.setting is not None and setting not in e.setting:
+            continue
+        if e.subject is not None and e.subject != subject:
+            continue
+        score = (2 if e.subject is not None else 0) + (1 if e.setting is not None else 0)
+        if score > best_score:
+            best, best_score = e, score
+    return best
+
+
 def _charts_section(ctx: _Context) -> str:
     groups: dict[tuple[str, str], list[tuple[int, object]]] = {}
     for di, cl in enumerate(ctx.doc_claims):
@@ -690,7 +706,7 @@ def _chart(ctx: _Context, gi: int, kind: str, unit: str, items: list) -> str:
     W, LABEL_W, RIGHT_W = 1080, 400, 96
     px0, px1 = LABEL_W + 8, W - RIGHT_W
     pw = px1 - px0
-    ROW, PAD_T = 22, 26
+    ROW, PAD_T = 22, 30
 
     def x(v: float) -> float:
         return px0 + max(0.0, min(1.0, v * scale / top)) * pw
@@ -727,6 +743,8 @@ def _chart(ctx: _Context, gi: int, kind: str, unit: str, items: list) -> str:
         gx = px0 + tv / top * pw
         parts.append(f'<line x1="{gx:.1f}" y1="{PAD_T - 6}" x2="{gx:.1f}" y2="{axis_y}" class="grid"/>')
         parts.append(f'<text x="{gx:.1f}" y="{axis_y + 15}" class="tick" text-anchor="middle">{esc(format_number(round(tv, 4)))}</text>')
+        if len(items) > 12:  # long charts get the scale at the top too
+            parts.append(f'<text x="{gx:.1f}" y="{PAD_T - 10}" class="tick" text-anchor="middle">{esc(format_number(round(tv, 4)))}</text>')
     parts.append(f'<line x1="{px0}" y1="{axis_y}" x2="{px1}" y2="{axis_y}" class="axis"/>')
     parts.append(f'<text x="{(px0 + px1) / 2:.1f}" y="{axis_y + 34}" class="axislabel" text-anchor="middle">'
                  f'{esc(ctx.kinds.label(kind))} ({esc(axis_unit)})</text>')
@@ -785,6 +803,31 @@ def _chart(ctx: _Context, gi: int, kind: str, unit: str, items: list) -> str:
         parts.append(f'<line x1="0" y1="{y + 3:.1f}" x2="{W}" y2="{y + 3:.1f}" class="sep"/>')
         y += gap
 
+    # behind each run of claims with the same setting and subject: the band of the entry for them
+    gy = y
+    k = 0
+    while k < len(items):
+        key = (items[k][1].setting, items[k][1].subject)
+        m = k
+        while m < len(items) and (items[m][1].setting, items[m][1].subject) == key:
+            m += 1
+        e = _match_entry(entries, *key)
+        y0, y1 = gy + k * ROW, gy + m * ROW
+        if k:
+            parts.append(f'<line x1="0" y1="{y0:.1f}" x2="{W}" y2="{y0:.1f}" class="groupsep"/>')
+        if e is not None:
+            parts.append(f"<g class=\"shade\"><title>{esc(f'Shaded: reference entry {e.id}')}</title>")
+            for r, cls in ((e.accepted, "shade-acc"), (e.typical, "shade-typ")):
+                if r is None:
+                    continue
+                sx1 = px0 if r.min is None else x(r.min)
+                sx2 = px1 if r.max is None else x(r.max)
+                if sx2 - sx1 < 2:
+                    sx1, sx2 = sx1 - 1, sx2 + 1
+                parts.append(f'<rect x="{sx1:.1f}" y="{y0:.1f}" width="{sx2 - sx1:.1f}" height="{y1 - y0:.1f}" class="{cls}"/>')
+            parts.append("</g>")
+        k = m
+
     for di, c in items:
         doc = ctx.docs[di]
         fs = ctx.findings_on(di, c) if ctx.check else []
@@ -818,6 +861,9 @@ def _chart(ctx: _Context, gi: int, kind: str, unit: str, items: list) -> str:
                f"{_plural(len(entries), 'reference entry', 'reference entries')}; axis in {esc(axis_unit)}.")
     if not entries:
         caption += " No reference entry for this kind."
+    else:
+        caption += (' <span class="muted">Behind each group of claims (same setting and subject), the bands of '
+                    "the reference entry that applies to it are shaded.</span>")
     return f'<figure class="chartbox" id="chart-{gi}"><figcaption>{caption}</figcaption>{svg}</figure>'
 
 
@@ -931,6 +977,9 @@ svg .rowlabel.ref{fill:#34495e;font-style:italic}
 svg .rowlabel.hyp{fill:#666;font-style:italic}
 svg .codes{font-size:11.5px;font-weight:700}
 svg .rowbg{fill:transparent}
+svg .shade-acc{fill:#d6dce4;fill-opacity:.45}
+svg .shade-typ{fill:#636b75;fill-opacity:.13}
+svg .groupsep{stroke:#e0e3e7;stroke-width:1}
 svg a:hover .rowbg{fill:#fff8c5}
 footer{margin-top:36px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:8px}
 @media print{.text,.side{max-height:none;overflow:visible}}
