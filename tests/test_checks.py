@@ -179,16 +179,17 @@ def test_pages_that_disagree_are_reported_across_documents(checker):
     assert cross[0].related == ["b.md#c1"]
 
 
-def test_home_instructions_without_safety_information_get_an_info(check):
+def test_home_instructions_without_any_safety_information_get_an_info(check):
     r = check("Use a 0.25 mm roller at home twice a week.")
     [f] = findings(r, "missing-safety-information")
     assert f.severity == "info"
     assert "disinfecting" in f.message and "sun protection" in f.message
 
 
-def test_home_instructions_with_safety_information_are_fine(check):
-    r = check("Use a 0.25 mm roller at home twice a week. Disinfect it with alcohol after each use. "
-              "Do not use it if you are pregnant or have active acne. Wear sunscreen daily.")
+@pytest.mark.parametrize("safety", ["Disinfect it with alcohol after each use.",
+                                    "Do not use it if you are pregnant or have active acne.", "Wear sunscreen daily."])
+def test_home_instructions_that_mention_safety_are_fine(check, safety):
+    r = check("Use a 0.25 mm roller at home twice a week. " + safety)
     assert findings(r, "missing-safety-information") == []
 
 

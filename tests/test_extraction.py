@@ -111,7 +111,7 @@ def test_myth_sections_negate_their_claims(extract):
     text = (
         "# Myths about microneedling\n\n"
         "- You will see full results after one day.\n"
-        "- Fact: collagen takes weeks to rebuild, so give it 3 months.\n"
+        "- Fact: collagen takes weeks to rebuild, so expect results after 3 months.\n"
     )
     r = extract(text, source="myths.md")
     by_text = {c.text: c for c in r.claims}

@@ -1,5 +1,5 @@
-"""missing-safety-information (CC501): home-use instructions that never mention disinfecting the
-device, contraindications, or sun protection."""
+"""missing-safety-information (CC501): home-use instructions that mention none of the safety topics
+of the reference (disinfecting the device, contraindications, sun protection)."""
 from __future__ import annotations
 
 from ..model import DocumentResult, Finding
@@ -19,9 +19,10 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     ]
     if not home:
         return []
-    missing = [t for t in reference.safety_topics if t.id not in result.topics]
-    if not missing:
+    # flagged when the page mentions none of the topics: one mention shows the writer thought about safety
+    if any(t.id in result.topics for t in reference.safety_topics):
         return []
+    missing = list(reference.safety_topics)
     anchor = home[0]
     names = ", ".join(t.label for t in missing)
     message = f"Home-use instructions without any mention of: {names}. Add them before publishing."

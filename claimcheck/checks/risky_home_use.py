@@ -15,8 +15,8 @@ NOT_ADVICE = ("warning", "negated")
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     findings = []
     for claim in result.claims:
-        if claim.setting != "home" or claim.modality in NOT_ADVICE:
-            continue
+        if claim.setting != "home" or claim.modality in NOT_ADVICE or claim.sentence.rstrip().endswith("?"):
+            continue  # a reader's question ("should I go up to 2 mm?") is not advice
         entry = applicable_entry(claim, result, reference)
         if entry is None or entry.rule != RULE:
             continue

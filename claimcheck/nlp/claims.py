@@ -18,6 +18,9 @@ from .units import NORMALIZED
 
 KIND_WINDOW = 14  # tokens: a cue further from the quantity than this does not decide its kind
 MODALITY_WINDOW = 14
+MIN_KIND_SCORE = 0.3  # weaker cue evidence than this leaves a quantity without a kind
+HEADING_FACTOR = 0.25
+PREVIOUS_SENTENCE_FACTOR = 0.15
 PRIORITY = {"warning": 3, "negated": 2, "hypothetical": 1, "asserted": 0}
 
 
@@ -194,10 +197,15 @@ class ClaimAnnotator:
             for m in ctx.following_item_matches(sent_i):
                 if m.cat == "SUBJ":
                     scores[m.key] += 0.6
+        # weaker evidence from the context: the previous sentence of the paragraph and the section heading
+        # (an FAQ answer "Between 30 and 60 minutes." under "How long does a session take?")
+        for m, factor in ctx.kind_context(sent_i):
+            if m.cat == "KIND":
+                scores[m.key] += m.weight * factor
         candidates = []
         for kid, score in scores.items():
             kind = self.kinds[kid]
-            if not self._fits(kind, q):
+            if score < MIN_KIND_SCORE or not self._fits(kind, q):
                 continue
             candidates.append((score, kid))
         if forced_kind is not None:
@@ -432,7 +440,23 @@ class _DocContext:
 
     def introduces_list(self, sent_i: int) -> bool:
         text = self.sents[sent_i].text.rstrip()
-        return text.endswith(":") or "the following" in text.lower()
+        if text.endswith(":") or "the following" in text.lower():
+            return True
+        b = self.sent_block[sent_i]
+        return b >= 0 and self.blocks[b].kind == "heading" and b + 1 < len(self.blocks) and self.blocks[b + 1].kind == "item"
+
+    def kind_context(self, sent_i: int):
+        """Cue matches from the previous sentence of the block and from the section heading, with weights."""
+        b = self.sent_block[sent_i]
+        if sent_i > 0 and b >= 0 and self.sent_block[sent_i - 1] == b:
+            for m in self.sent_matches[sent_i - 1]:
+                yield m, PREVIOUS_SENTENCE_FACTOR
+        sec = self.section_of(sent_i)
+        if sec >= 0 and sec != b:
+            for k, blk in enumerate(self.sent_block):
+                if blk == sec:
+                    for m in self.sent_matches[k]:
+                        yield m, HEADING_FACTOR
 
     def following_item_matches(self, sent_i: int):
         """Matches in the list items right after the block of this sentence."""

@@ -185,10 +185,17 @@ def _units(text: str) -> list[tuple[int, unitlib.Unit]]:
     return out
 
 
+# A duration that dates an event or a notice period is not a claim ("a week ago", "48 hours' notice",
+# "for 8 months now").
+_NOT_A_CLAIM_AFTER = re.compile(r"['’]?\s{0,3}(?:ago|old|notice|now|in advance|earlier|later on)\b", re.IGNORECASE)
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All quantity expressions in `text[start:end]`, with offsets into `text`."""
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(text, start, len(text) if end is None else end):
+        if _NOT_A_CLAIM_AFTER.match(text, m.end(), m.end() + 16):
+            continue
         q = _build(m)
         if q is not None:
             out.append(q)
