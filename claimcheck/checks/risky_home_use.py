@@ -32,8 +32,7 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
                                       reference=entry.id, sources=entry.sources))
 
     checks = {c.id: c for c in reference.phrase_checks if c.rule == RULE}
-    first: dict[str, Finding] = {}
-    for hit in result.phrase_hits:
+    for hit in result.phrase_hits:  # at most one hit per check and sentence (see nlp/claims.py)
         check_ = checks.get(hit.check)
         if check_ is None or hit.modality in NOT_ADVICE:
             continue
@@ -41,20 +40,10 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
             continue
         if check_.requires and not hit.requirement_met:
             continue
-        if hit.check in first:  # one finding per practice and document, naming every place
-            earlier = first[hit.check]
-            if hit.line != earlier.line and f"line {hit.line}" not in earlier.related:
-                earlier.related.append(f"line {hit.line}")
-            continue
-        first[hit.check] = Finding(
+        findings.append(Finding(
             rule=RULE, code=RULES[RULE].code, severity=settings.severity_for(RULE, check_.severity),
             message=f'"{hit.text}" in home-use advice. {check_.message}', path=result.path,
             start=hit.start, end=hit.end, line=hit.line, column=hit.column, text=hit.text,
             reference=check_.id, sources=list(check_.sources), suggestion=check_.suggestion,
-        )
-        findings.append(first[hit.check])
-    for finding in first.values():
-        if finding.related:
-            finding.message += f" (also on {', '.join(finding.related)})"
-            finding.related = []
+        ))
     return findings

@@ -147,8 +147,8 @@ class ClaimAnnotator:
                 continue
             key = (m.key, ctx.token_sent[m.start])
             cur = best.get(key)
-            if cur is None or (m.end - m.start) > (cur.end - cur.start):
-                best[key] = m
+            if cur is None or m.start < cur.start or (m.start == cur.start and m.end > cur.end):
+                best[key] = m  # the first phrase of the sentence, longest at that place
         chosen = sorted(best.values(), key=lambda m: (m.start, -(m.end - m.start)))
         # a phrase inside a longer phrase of another check ("no risk" in "no risk of scarring") yields to it
         chosen = [
