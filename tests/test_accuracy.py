@@ -1,0 +1,57 @@
+"""Accuracy on the annotated corpus, as a ratchet: the floors are the figures reached so far
+(raise them as the checker improves; never lower them to make a change pass)."""
+from pathlib import Path
+
+import pytest
+
+from claimcheck.evaluate import evaluate
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+# split -> (claim F1 floor, finding F1 floor)
+FLOORS = {"dev": (0.90, 0.72), "heldout": (0.75, 0.52)}
+
+CAREFUL_PAGES = [
+    "aftercare-leaflet.txt",
+    "faq-microneedling-basics.md",
+    "microneedling-cost-guide.txt",
+    "myths-vs-facts.md",
+    "glossary-microneedling-terms.md",
+]
+
+
+@pytest.fixture(scope="module")
+def evaluation():
+    return evaluate([str(CORPUS)])
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_corpus_f1_does_not_drop_below_the_floor(evaluation, split):
+    s = evaluation.splits[split]
+    claim_f1 = s.total(s.claims).f1
+    finding_f1 = s.total(s.findings).f1
+    claim_floor, finding_floor = FLOORS[split]
+    assert claim_f1 >= claim_floor, f"{split} claim F1 {claim_f1:.3f} < {claim_floor}"
+    assert finding_f1 >= finding_floor, f"{split} finding F1 {finding_f1:.3f} < {finding_floor}"
+
+
+def test_corpus_has_a_held_out_part_and_enough_pages(evaluation):
+    assert evaluation.splits["heldout"].pages >= 12
+    assert sum(s.pages for s in evaluation.splits.values()) >= 40
+
+
+@pytest.mark.parametrize("page", CAREFUL_PAGES)
+def test_careful_copy_gives_no_findings(checker, page):
+    result = checker.check_file(CORPUS / page)
+    assert result.error is None
+    assert result.findings == [], [(f.line, f.rule, f.text) for f in result.findings]
+
+
+def test_eval_command_prints_the_tables():
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", "eval", str(CORPUS / "myths-vs-facts.md")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "claims by kind" in proc.stdout and "findings by rule" in proc.stdout and "f1" in proc.stdout
