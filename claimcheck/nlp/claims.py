@@ -205,7 +205,8 @@ class ClaimAnnotator:
         candidates = []
         for kid, score in scores.items():
             kind = self.kinds[kid]
-            if score < MIN_KIND_SCORE or not self._fits(kind, q):
+            # a frequency ("twice a month") is itself strong evidence of a treatment interval
+            if score < (MIN_KIND_SCORE / 3 if q.frequency else MIN_KIND_SCORE) or not self._fits(kind, q):
                 continue
             candidates.append((score, kid))
         if forced_kind is not None:

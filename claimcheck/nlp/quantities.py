@@ -65,9 +65,11 @@ UPPER_BOUND = {
     "shorter than", "fewer than", "under", "below", "a maximum of", "maximum of", "maximum", "max", "max.",
     "as little as", "as few as", "as short as", "no deeper than", "not exceeding", "shallower than",
 }
-LOWER_SUFFIX = {"or more", "or longer", "or over", "or above", "or deeper", "+", "plus", "minimum", "at least", "at minimum"}
+LOWER_SUFFIX = {"or more", "or longer", "or over", "or above", "or deeper", "+", "plus", "minimum", "at least", "at minimum",
+                "and above", "and up", "and over", "or higher", "and higher", "and longer"}
 UPPER_SUFFIX = {"or less", "or fewer", "or shorter", "or under", "at most", "max", "maximum", "or so"}
 
+NEXT_DAY = {"the next day", "the following day"}
 IMMEDIATE = {"immediately", "straight after", "straight afterwards", "straight away", "right after", "right afterwards",
              "right away", "the same day", "on the same day", "same day", "same-day", "instantly", "at once"}
 
@@ -110,6 +112,7 @@ QUANTITY_RE = re.compile(
       | (?P<range>{_NUM}{_GAP}{_UNIT}{_SEP_UNITS}{_NUM}(?:{_POST})?{_GAP}{_UNIT}|{_NUM}{_SEP}{_NUM}(?:{_POST})?{_GAP}{_UNIT})
       | (?P<single>{_NUM}(?:[ \t]?\+|\s{{1,3}}or\s{{1,3}}more)?{_GAP}{_UNIT})
       | (?P<first>\b{_FIRST}{_PERIOD}\b)
+      | (?P<nextday>\b(?:{_alt(NEXT_DAY)})\b)
       | (?P<immediate>\b(?:{_alt(IMMEDIATE)})\b)
     )
     (?P<post>{_POST})?
@@ -187,7 +190,13 @@ def _units(text: str) -> list[tuple[int, unitlib.Unit]]:
 
 # A duration that dates an event or a notice period is not a claim ("a week ago", "48 hours' notice",
 # "for 8 months now").
-_NOT_A_CLAIM_AFTER = re.compile(r"['’]?\s{0,3}(?:ago|old|notice|now|in advance|earlier|later on)\b", re.IGNORECASE)
+_NOT_A_CLAIM_AFTER = re.compile(
+    r"['’]?\s{0,3}(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
+    r"supply|warranty|refund)\b", re.IGNORECASE)
+
+
+# "SPF 30 every day", "moisturise daily": the frequency of a skincare routine, not of treatment
+_ROUTINE_BEFORE = re.compile(r"(?:spf|sunscreen|sunblock|moisturi[sz]\w*|cleanse\w*|hydrat\w*)[^.;:!?]{0,30}$", re.IGNORECASE)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -195,6 +204,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(text, start, len(text) if end is None else end):
         if _NOT_A_CLAIM_AFTER.match(text, m.end(), m.end() + 16):
+            continue
+        if (m.group("adverb") or m.group("every")) and _ROUTINE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         q = _build(m)
         if q is not None:
@@ -204,7 +215,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 def _build(m: re.Match) -> Quantity | None:
     form = m.lastgroup if m.lastgroup not in ("pre", "post") else None
-    for name in ("between", "freq", "vaguephrase", "every", "ordinal", "adverb", "range", "single", "first", "immediate"):
+    for name in ("between", "freq", "vaguephrase", "every", "ordinal", "adverb", "range", "single", "first", "nextday",
+                 "immediate"):
         if m.group(name) is not None:
             form = name
             break
@@ -225,6 +237,9 @@ def _build(m: re.Match) -> Quantity | None:
         days, uname = ADVERB_FREQUENCIES[body_lower]
         unit = unitlib.Unit("day", "duration", 1.0)
         return _finish(m, days, days, unitlib.lookup("day"), vague=False, frequency=True, written=(days, days, "day"))
+    elif form == "nextday":
+        unit = unitlib.lookup("day")
+        lo_v = hi_v = 1.0
     elif form == "first":
         period = re.search(_PERIOD, body_lower)
         unit = unitlib.lookup(period.group())
@@ -245,6 +260,8 @@ def _build(m: re.Match) -> Quantity | None:
         unit = found_units[-1][1]
         if any(u.dimension != unit.dimension for _, u in found_units):
             return None
+        if unit.dimension == "count" and len(nums) == 1 and body[nums[0][0] : nums[0][1]].lower() in ("a", "an"):
+            return None  # "a treatment", "an appointment": an article, not a course of one
         lo_v = nums[0][2][0]
         hi_v = nums[-1][2][1]
         vague = any(n[2][2] for n in nums)
