@@ -96,7 +96,7 @@ def test_avoid_immediately_after_is_not_a_zero_day_permission(extract):
         ("Do not use a 1.5 mm roller on yourself.", "warning"),
         ("A 1 mm roller is not safe for home use.", "warning"),
         ("If your redness lasts more than a week, call us.", "hypothetical"),
-        ("Some people may notice a change after one session.", "hypothetical"),
+        ("Some people may need 8 sessions.", "hypothetical"),
         ("It does not take 6 weeks to heal.", "negated"),
         ("Use a 0.25 mm roller at home.", "asserted"),
     ],
@@ -204,3 +204,12 @@ def test_pipeline_without_sentence_boundaries_segments_itself():
     nlp.add_pipe("claimcheck_claims")
     doc = nlp("Use a 0.25 mm roller. Redness fades in a day.")
     assert [c.kind for c in doc._.claims] == ["needle_depth", "recovery_time"]
+
+
+@pytest.mark.parametrize("text", ["Some clients notice a glow after one session.", "Single session: $249"])
+def test_one_session_mentioned_in_passing_is_not_a_course_claim(extract, text):
+    assert claims_of(extract(text), "session_count") == []
+
+
+def test_one_session_framed_as_the_course_is_a_claim(extract):
+    assert [c.max for c in claims_of(extract("One session is all you need."), "session_count")] == [1]

@@ -74,6 +74,7 @@ class ClaimAnnotator:
                 add("SUBJ", kind.id, subject, 1.0, phrases)
             for phrase in kind.quantity_phrases:
                 add("QP", kind.id, phrase, 1.0, [phrase])
+            add("SING", kind.id, "", 1.0, kind.singular_requires)
         for setting, cues in reference.settings.items():
             by_weight = defaultdict(list)
             for cue in cues:
@@ -221,6 +222,10 @@ class ClaimAnnotator:
             subjects = self._subjects(ctx, kind, span, sent_i)
             if kind.subject_required and not subjects:
                 continue
+            if kind.singular_requires and q.norm_min == q.norm_max == 1 and not any(
+                m.cat == "SING" and m.key == kid for m in sent_matches
+            ):
+                continue  # "after one session", "Single session $249": not a course of one
             return [self._make_claim(ctx, span, q, kind, subj) for subj in (subjects or [kind.default_subject])]
         return [self._make_claim(ctx, span, q, None, None)]
 

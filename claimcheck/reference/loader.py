@@ -211,6 +211,7 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 KIND_FIELDS = {
     "label", "description", "dimension", "cues", "subjects", "subject_required", "default_subject",
     "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
+    "singular_requires",
 }
 
 
@@ -264,6 +265,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             description=str(m.get("description") or ""),
             plausible=plausible,
             consistency=bool(m.get("consistency", True)),
+            singular_requires=[p.lower() for p in v.strings(m.get("singular_requires"), m.line_of("singular_requires"), f"{field}.singular_requires")],
         )
     return kinds
 

@@ -39,6 +39,7 @@ class Kind:
     description: str = ""
     plausible: "Range | None" = None  # values outside it cannot be this kind ("6 weeks" is no session length)
     consistency: bool = True  # compare values within and across documents
+    singular_requires: list[str] = field(default_factory=list)  # a value of exactly 1 needs one of these phrases
 
 
 @dataclass(frozen=True)
