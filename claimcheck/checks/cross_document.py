@@ -31,7 +31,7 @@ class CrossDocumentIndex:
     def add(self, result: DocumentResult) -> None:
         for claim in result.claims:
             if claim.modality == "asserted" and claim.setting is not None and claim.kind in self.compared:
-                self.groups[claim_context(claim, result)].append(_Stated(result.path, claim))
+                self.groups[(claim.setting, *claim_context(claim, result))].append(_Stated(result.path, claim))
 
     def findings(self, reference: Reference, settings: CheckSettings) -> list[Finding]:
         severity = reference.rule_severity.get(RULE, "warning")

@@ -1,5 +1,6 @@
 """internal-inconsistency (CC401): one document states incompatible values for the same kind,
-setting, subject and indication (and, for treatment frequency, the same needle depth)."""
+setting (an unstated setting matches any), subject and indication (and, for treatment frequency,
+the same needle depth)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -18,7 +19,7 @@ def claim_context(claim: Claim, result: DocumentResult) -> tuple:
         d = depth_context(claim, result)
         if d is not None and d.sentence == claim.sentence:
             depth = (d.min, d.max)
-    return (claim.kind, claim.setting, claim.subject, claim.indication, depth)
+    return (claim.kind, claim.subject, claim.indication, depth)
 
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
@@ -33,6 +34,9 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
         reported: set[tuple] = set()
         for i, later in enumerate(claims):
             for earlier in claims[:i]:
+                # an unstated setting on the same page is taken to be the page's setting
+                if earlier.setting != later.setting and None not in (earlier.setting, later.setting):
+                    continue
                 if overlaps(earlier, later):
                     continue
                 pair = (describe(earlier), describe(later))
