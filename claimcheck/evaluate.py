@@ -163,47 +163,39 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def match_claims(gold: list[GoldClaim], predicted: list[Claim]):
-    """One-to-one: same kind, overlapping spans, same subject when annotated, bounds within 1% (or 0.01)."""
+def _match(gold: list, predicted: list, fits) -> tuple[list, list, list]:
+    """Greedy one-to-one matching: each gold item takes the first unused prediction that fits it."""
     used: set[int] = set()
     matched, missed = [], []
     for g in gold:
-        hit = None
-        for i, p in enumerate(predicted):
-            if i in used or p.kind != g.kind or not _overlap(g.start, g.end, p.start, p.end):
-                continue
-            if g.subject is not None and p.subject != g.subject:
-                continue
-            if _close(p.min, g.min) and _close(p.max, g.max):
-                hit = i
-                break
+        hit = next((i for i, p in enumerate(predicted) if i not in used and fits(g, p)), None)
         if hit is None:
             missed.append(g)
         else:
             used.add(hit)
             matched.append((g, predicted[hit]))
-    extra = [p for i, p in enumerate(predicted) if i not in used]
-    return matched, missed, extra
+    return matched, missed, [p for i, p in enumerate(predicted) if i not in used]
+
+
+def _claim_fits(g: GoldClaim, p: Claim) -> bool:
+    """Same kind, overlapping spans, same subject when annotated, bounds within 1% (or 0.01)."""
+    return (
+        p.kind == g.kind and _overlap(g.start, g.end, p.start, p.end)
+        and (g.subject is None or p.subject == g.subject)
+        and _close(p.min, g.min) and _close(p.max, g.max)
+    )
+
+
+def _finding_fits(g: GoldFinding, p: Finding) -> bool:
+    return p.rule == g.rule and (g.start is None or _overlap(g.start, g.end, p.start, p.end))
+
+
+def match_claims(gold: list[GoldClaim], predicted: list[Claim]):
+    return _match(gold, predicted, _claim_fits)
 
 
 def match_findings(gold: list[GoldFinding], predicted: list[Finding]):
-    used: set[int] = set()
-    matched, missed = [], []
-    for g in gold:
-        hit = None
-        for i, p in enumerate(predicted):
-            if i in used or p.rule != g.rule:
-                continue
-            if g.start is None or _overlap(g.start, g.end, p.start, p.end):
-                hit = i
-                break
-        if hit is None:
-            missed.append(g)
-        else:
-            used.add(hit)
-            matched.append((g, predicted[hit]))
-    extra = [p for i, p in enumerate(predicted) if i not in used]
-    return matched, missed, extra
+    return _match(gold, predicted, _finding_fits)
 
 
 def annotated_pages(paths: list[str]) -> list[Path]:

@@ -98,3 +98,14 @@ def claim_finding(rule: str, claim: Claim, result: DocumentResult, message: str,
 def label(reference: Reference, kind: str | None) -> str:
     k = reference.kinds.get(kind or "")
     return k.label if k else (kind or "quantity")
+
+
+def entry_violations(result: DocumentResult, reference: Reference, rule: str, claims=None):
+    """(claim, entry) for each claim outside the accepted range of the entry that applies to it,
+    when that entry belongs to `rule`."""
+    for claim in result.claims if claims is None else claims:
+        entry = applicable_entry(claim, result, reference)
+        if entry is None or entry.rule != rule:
+            continue
+        if outside(claim.min, claim.max, entry.accepted.min, entry.accepted.max):
+            yield claim, entry

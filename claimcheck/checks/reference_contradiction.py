@@ -4,21 +4,15 @@ from __future__ import annotations
 from ..model import DocumentResult, Finding
 from ..reference.model import Reference
 from . import CheckSettings
-from .common import SETTING_WORDS, applicable_entry, claim_finding, describe, label, outside
+from .common import SETTING_WORDS, claim_finding, describe, entry_violations, label
 
 RULE = "reference-contradiction"
 
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     findings = []
-    for claim in result.claims:
-        if claim.modality != "asserted":
-            continue
-        entry = applicable_entry(claim, result, reference)
-        if entry is None or entry.rule != RULE:
-            continue
-        if not outside(claim.min, claim.max, entry.accepted.min, entry.accepted.max):
-            continue
+    asserted = [c for c in result.claims if c.modality == "asserted"]
+    for claim, entry in entry_violations(result, reference, RULE, asserted):
         where = SETTING_WORDS[claim.setting]
         what = label(reference, claim.kind) + (f" ({claim.subject})" if claim.subject else "")
         typical = f"; typical {entry.typical.describe()}" if entry.typical else ""

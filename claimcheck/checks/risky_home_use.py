@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import DocumentResult, Finding
 from ..reference.model import Reference
 from . import RULES, CheckSettings
-from .common import applicable_entry, claim_finding, describe, label, outside
+from .common import claim_finding, describe, entry_violations, label
 
 RULE = "risky-home-use"
 NOT_ADVICE = ("warning", "negated")
@@ -14,14 +14,12 @@ NOT_ADVICE = ("warning", "negated")
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     findings = []
-    for claim in result.claims:
-        if claim.setting != "home" or claim.modality in NOT_ADVICE or claim.sentence.rstrip().endswith("?"):
-            continue  # a reader's question ("should I go up to 2 mm?") is not advice
-        entry = applicable_entry(claim, result, reference)
-        if entry is None or entry.rule != RULE:
-            continue
-        if not outside(claim.min, claim.max, entry.accepted.min, entry.accepted.max):
-            continue
+    # a reader's question ("should I go up to 2 mm?") is not advice
+    advice = [
+        c for c in result.claims
+        if c.setting == "home" and c.modality not in NOT_ADVICE and not c.sentence.rstrip().endswith("?")
+    ]
+    for claim, entry in entry_violations(result, reference, RULE, advice):
         message = (
             f"{label(reference, claim.kind)} of {describe(claim)} advised for home use exceeds the safe home limit "
             f"({entry.accepted.describe()})."

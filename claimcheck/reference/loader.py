@@ -337,29 +337,36 @@ def _source_list(v: _Validator, m: LineDict, field: str, sources: dict[str, Sour
     return out
 
 
+def _items_with_ids(v: _Validator, data: LineDict, key: str, allowed: set[str]):
+    """The mappings of a top-level list (`entries`, `phrases`), each with a unique `id`:
+    yields (mapping, id, field name for messages)."""
+    raw = data.get(key)
+    if raw is None:
+        return
+    if not isinstance(raw, list):
+        v.error(data.line_of(key), key, "expected a list")
+        return
+    seen: dict[str, int] = {}
+    for i, body in enumerate(raw):
+        line = raw.item_lines[i] if hasattr(raw, "item_lines") else data.line_of(key)
+        m = v.mapping(body, line, f"{key}[{i}]")
+        item_id = v.text(m, "id", f"{key}[{i}]")
+        field = f"{key}.{item_id or i}"
+        v.unknown_keys(m, allowed, field)
+        if item_id in seen:
+            v.error(m.line_of("id"), f"{field}.id", f"duplicate id (first on line {seen[item_id]})")
+        seen[item_id] = m.line_of("id")
+        yield m, item_id, field
+
+
 ENTRY_FIELDS = {
     "id", "kind", "context", "typical", "accepted", "rule", "severity", "rationale", "message", "sources",
 }
 
 
 def _entries(v: _Validator, data: LineDict, kinds: dict[str, Kind], sources: dict[str, SourceRef]) -> list[Entry]:
-    raw = data.get("entries")
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        v.error(data.line_of("entries"), "entries", "expected a list")
-        return []
-    seen: dict[str, int] = {}
     out = []
-    for i, body in enumerate(raw):
-        line = raw.item_lines[i] if hasattr(raw, "item_lines") else data.line_of("entries")
-        m = v.mapping(body, line, f"entries[{i}]")
-        eid = v.text(m, "id", f"entries[{i}]")
-        field = f"entries.{eid or i}"
-        v.unknown_keys(m, ENTRY_FIELDS, field)
-        if eid in seen:
-            v.error(m.line_of("id"), f"{field}.id", f"duplicate id (first on line {seen[eid]})")
-        seen[eid] = m.line_of("id")
+    for m, eid, field in _items_with_ids(v, data, "entries", ENTRY_FIELDS):
         kid = m.get("kind")
         kind = kinds.get(kid) if isinstance(kid, str) else None
         if kind is None:
@@ -422,23 +429,8 @@ PHRASE_FIELDS = {"id", "rule", "patterns", "requires", "context", "severity", "m
 
 
 def _phrases(v: _Validator, data: LineDict, sources: dict[str, SourceRef]) -> list[PhraseCheck]:
-    raw = data.get("phrases")
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        v.error(data.line_of("phrases"), "phrases", "expected a list")
-        return []
-    seen: dict[str, int] = {}
     out = []
-    for i, body in enumerate(raw):
-        line = raw.item_lines[i] if hasattr(raw, "item_lines") else data.line_of("phrases")
-        m = v.mapping(body, line, f"phrases[{i}]")
-        pid = v.text(m, "id", f"phrases[{i}]")
-        field = f"phrases.{pid or i}"
-        v.unknown_keys(m, PHRASE_FIELDS, field)
-        if pid in seen:
-            v.error(m.line_of("id"), f"{field}.id", f"duplicate id (first on line {seen[pid]})")
-        seen[pid] = m.line_of("id")
+    for m, pid, field in _items_with_ids(v, data, "phrases", PHRASE_FIELDS):
         rule = m.get("rule")
         if rule not in PHRASE_RULES:
             v.error(m.line_of("rule"), f"{field}.rule", f"expected one of {', '.join(sorted(PHRASE_RULES))}, got {rule!r}")
