@@ -78,6 +78,7 @@ def test_safe_or_professional_versions_of_those_practices_are_not_flagged(check,
         ("Smoother skin, guaranteed results.", "guaranteed results"),
         ("See instant results.", "instant results"),
         ("Overall, it is a safe and effective way to shrink pores.", "safe and effective"),
+        ("Microneedling is safe during pregnancy.", "safe during pregnancy"),
     ],
 )
 def test_unqualified_absolutes_are_flagged(check, text, phrase):
