@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .checks import CheckSettings, check_document, resolve_rule
 from .checks.cross_document import CrossDocumentIndex
@@ -22,6 +23,15 @@ class Report:
 
     documents: list[DocumentResult] = field(default_factory=list)
     reference: Reference | None = None
+    # In-file suppression directives by document path (claimcheck.suppressions.apply_suppressions).
+    suppressions: dict[str, list[Any]] = field(default_factory=dict)
+    # Outcome of comparing with a baseline file (claimcheck.baseline.BaselineResult), if one was used.
+    baseline: Any = None
+
+    @property
+    def suppression_problems(self) -> int:
+        """Invalid or unused suppression directives; they count as warnings for `exit_code`."""
+        return sum(1 for items in self.suppressions.values() for s in items if s.is_problem)
 
     @property
     def findings(self) -> list[Finding]:
@@ -38,6 +48,8 @@ class Report:
         if fail_on == "never":
             return 0
         threshold = SEVERITY_ORDER[fail_on]
+        if threshold <= SEVERITY_ORDER["warning"] and self.suppression_problems:
+            return 1
         return 1 if any(SEVERITY_ORDER[f.severity] >= threshold for f in self.findings) else 0
 
 
@@ -90,7 +102,9 @@ class Checker:
 
     # -- many ----------------------------------------------------------------------------------
     def check_sources(self, sources: Iterable[Source]) -> Iterator[DocumentResult]:
-        for result in self.extractor.extract_sources(sources):
+        from .suppressions import prepare_source  # `# claimcheck:` lines in plain text are not prose
+
+        for result in self.extractor.extract_sources(prepare_source(s) for s in sources):
             result.findings = check_document(result, self.reference, self.settings)
             yield result
 
@@ -122,12 +136,16 @@ class Checker:
             if isinstance(item, DocumentResult):
                 yield item
 
-    def check_paths(self, paths: Iterable[str | os.PathLike]) -> Report:
+    def check_paths(self, paths: Iterable[str | os.PathLike], *,
+                    progress: Callable[[DocumentResult], None] | None = None) -> Report:
+        """Check files and directories; `progress` is called with each document's result."""
         report = Report(reference=self.reference)
         index = CrossDocumentIndex(self.reference)
         for result in self.check_paths_iter(paths):
             report.documents.append(result)
             index.add(result)
+            if progress is not None:
+                progress(result)
         self.add_cross_document(report, index)
         return report
 

@@ -28,9 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def common(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
-        p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (.md, .html, .txt)")
-        p.add_argument("--format", "-f", default="text", choices=formats, help="output format (default: text)")
+    def common(p: argparse.ArgumentParser, formats: Sequence[str], format_default: str | None = "text") -> None:
+        p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (.md, .html, .txt)")
+        p.add_argument("--format", "-f", default=format_default, choices=formats,
+                       help="output format (default: the configuration's, else text)")
         p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
         p.add_argument("--reference", "-r", metavar="FILE", help="reference file (default: the shipped claims.yaml)")
         p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
@@ -42,11 +43,29 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--all", action="store_true", help="also list quantities that fit no claim kind")
 
     ck = sub.add_parser("check", help="check documents against the reference and report findings")
-    common(ck, tuple(FORMATS))
-    ck.add_argument("--fail-on", choices=FAIL_ON, default="error",
-                    help="exit 1 when a finding has at least this severity (default: error)")
+    common(ck, tuple(FORMATS), None)
+    ck.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                    help="exit 1 when a finding has at least this severity (default: the configuration's, else error)")
     ck.add_argument("--select", metavar="RULES", help="comma-separated rule names or codes to run (default: all)")
     ck.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes not to run")
+    ck.add_argument("--config", metavar="FILE",
+                    help="configuration file (.claimcheck.toml, .claimcheck.yaml or pyproject.toml with "
+                         "[tool.claimcheck]); default: the nearest to the first PATH")
+    ck.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    ck.add_argument("--force-exclude", action="store_true", default=None,
+                    help="apply the configuration's include/exclude to files named on the command line too")
+    ck.add_argument("--no-suppressions", action="store_true",
+                    help="ignore `claimcheck: ignore[...]`/`disable[...]` comments in the checked files")
+    ck.add_argument("--baseline", metavar="FILE",
+                    help="report and fail only on findings not recorded in this baseline file")
+    ck.add_argument("--write-baseline", metavar="FILE",
+                    help="record every current finding in FILE (instead of reporting them) and exit 0")
+    ck.add_argument("--no-progress", action="store_true", help="never show the progress bar on stderr")
+    ck.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                    help="check files in N worker processes (0: one per CPU; default 1); same output as 1")
+    ck.add_argument("--stdin", action="store_true",
+                    help='read JSON Lines {"path", "text"} records from standard input and stream one jsonl '
+                         "report line per document (no PATH)")
 
     ref = sub.add_parser("reference", help="work with reference files")
     ref_sub = ref.add_subparsers(dest="reference_command", metavar="ACTION")
@@ -96,6 +115,8 @@ def cmd_extract(args) -> int:
     from .extract import Extractor
     from .report import RenderOptions, render
 
+    if not args.paths:
+        raise UsageError("no PATH given")
     extractor = Extractor(args.reference)
     report = Report(reference=extractor.reference)
     for path in iter_paths(args.paths):
@@ -106,19 +127,87 @@ def cmd_extract(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from .config import discover
+
+    if args.stdin and args.paths:
+        raise UsageError("--stdin reads the documents from standard input; give no PATH")
+    if not args.stdin and not args.paths:
+        raise UsageError("no PATH given (or use --stdin)")
+    if args.stdin and args.format not in (None, "jsonl"):
+        raise UsageError("--stdin writes JSON Lines; use --format jsonl or no --format")
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per CPU) or more")
+
+    # Configuration and baseline problems are reported before the pipeline loads.
+    cfg = discover(args.paths, args.config, args.isolated)
+    baseline = None if args.write_baseline else (args.baseline or cfg.baseline)
+    baseline_entries = None
+    if baseline:
+        from .baseline import load_baseline
+
+        baseline_entries = load_baseline(baseline)
+
     from .checker import Checker
     from .checks import RULES
+    from .progress import Progress
     from .report import RenderOptions, render
 
-    disable = set(_rules_arg(args.ignore))
-    selected = _rules_arg(args.select)
+    args.format = args.format or cfg.format or "text"
+    fail_on = args.fail_on or cfg.fail_on or "error"
+    disable = set(_rules_arg(args.ignore) if args.ignore is not None else (cfg.ignore or []))
+    selected = _rules_arg(args.select) if args.select is not None else (cfg.select or [])
     if selected:
         disable |= set(RULES) - set(selected)
-    checker = Checker(args.reference, disable=disable)
-    report = checker.check_paths(args.paths)
+    checker = Checker(args.reference or cfg.reference, disable=disable, severity=cfg.severity)
+    if args.stdin:
+        from .streaming import check_stdin
+
+        return check_stdin(checker, args, fail_on)
+    files = list(cfg.files(args.paths, args.force_exclude))
+    progress = Progress(len(files), enabled=False if args.no_progress else None)
+    with progress:
+        if args.jobs != 1:
+            from .parallel import check_paths_parallel
+
+            report = check_paths_parallel(checker, files, args.jobs, progress=progress)
+        else:
+            report = checker.check_paths(files, progress=progress)
+    disabled = checker.settings.disabled
+    if not args.no_suppressions:
+        from .suppressions import apply_suppressions
+
+        apply_suppressions(report, disabled)
+    if args.write_baseline:
+        from .baseline import write_baseline
+
+        count = write_baseline(report, args.write_baseline)
+        _report_errors(report)
+        _report_suppression_problems(report)
+        print(f"claimcheck: wrote {count} finding{'s' if count != 1 else ''} to baseline {args.write_baseline}",
+              file=sys.stderr)
+        return EXIT_ERROR if report.errors else EXIT_OK
+    if baseline:
+        from .baseline import apply_baseline
+
+        apply_baseline(report, baseline, disabled, entries=baseline_entries)
     _write(render(report, args.format, RenderOptions("check", False, _color(args))), args.output)
     _report_errors(report)
-    return report.exit_code(args.fail_on)
+    _report_suppression_problems(report)
+    if report.baseline is not None:
+        print(f"claimcheck: {report.baseline.summary()}", file=sys.stderr)
+        for e in report.baseline.stale[:20]:
+            where = f" (line {e.line} when recorded)" if e.line else ""
+            print(f"claimcheck: stale baseline entry: {e.path}: {e.code} {e.rule} \"{e.text}\"{where}", file=sys.stderr)
+        if len(report.baseline.stale) > 20:
+            print(f"claimcheck: ... and {len(report.baseline.stale) - 20} more stale entries", file=sys.stderr)
+    return report.exit_code(fail_on)
+
+
+def _report_suppression_problems(report) -> None:
+    from .suppressions import problems
+
+    for line in problems(report):
+        print(line, file=sys.stderr)
 
 
 def _report_errors(report) -> None:
@@ -187,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .checks import UnknownRuleError
         from .reference.loader import ReferenceError
 
-        if isinstance(exc, (UsageError, ReferenceError, UnknownRuleError, ValueError)):
+        if isinstance(exc, (UsageError, ReferenceError, UnknownRuleError, ValueError)):  # ConfigError, BaselineError too
             print(f"claimcheck: error: {exc}", file=sys.stderr)
             return EXIT_ERROR
         if os.environ.get("CLAIMCHECK_DEBUG"):
