@@ -281,7 +281,7 @@ class ClaimAnnotator:
         return Claim(
             id="",
             kind=kind.id if kind else None,
-            text=doc.text[q.start : q.end],
+            text=ctx.text[q.start : q.end],
             start=q.start,
             end=q.end,
             line=line,
@@ -339,6 +339,7 @@ class _DocContext:
     def __init__(self, doc: Doc, annotator: ClaimAnnotator) -> None:
         self.doc = doc
         self.annotator = annotator
+        self.text = doc.text  # Doc.text joins every token: compute it once
         self.sents = list(doc.sents)
         self.token_sent = [0] * len(doc)
         for i, s in enumerate(self.sents):
@@ -533,7 +534,7 @@ class _DocContext:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:
-            text = self.doc.text
+            text = self.text
             self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         import bisect
 

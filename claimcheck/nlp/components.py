@@ -12,6 +12,8 @@ Usable in anyone's pipeline::
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -20,6 +22,7 @@ from ..sources.plain import plain_prose
 from .quantities import Quantity, find_quantities
 
 QUANTITY_KEY = "claimcheck_quantities"
+NOT_SENT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy's uint64 attribute arrays store it
 CLAIMS_KEY = "claims"
 
 if not Doc.has_extension("claimcheck_blocks"):
@@ -80,8 +83,13 @@ class StructureSentencizer:
                 prev_final = True
             else:
                 prev_final = False
-        for i, token in enumerate(doc):
-            token.is_sent_start = i == 0 or i in starts
+        # one array write instead of a per-token setter (each of which re-checks the doc's annotations)
+        flags = numpy.full((len(doc), 1), NOT_SENT_START, dtype="uint64")
+        flags[0, 0] = 1
+        for i in starts:
+            if 0 < i < len(doc):
+                flags[i, 0] = 1
+        doc.from_array([SENT_START], flags)
         return doc
 
 
