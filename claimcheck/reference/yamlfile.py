@@ -36,7 +36,23 @@ class LineList(list):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """The safe loader, refusing nesting deeper than MAX_DEPTH while composing (with the line), so
+    that "[[[[..." is a clear error rather than a RecursionError deep inside PyYAML."""
+
+    def __init__(self, stream: str, path: str) -> None:
+        super().__init__(stream)
+        self._path = path
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML's composer
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise YamlError(self._path, mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -89,8 +105,9 @@ def _check_depth(node: yaml.Node, path: str) -> None:
 def load_yaml_text(text: str, path: str) -> Any:
     if len(text) > MAX_YAML_BYTES:
         raise YamlError(path, None, f"file too large ({len(text)} characters; limit {MAX_YAML_BYTES})")
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text, path)  # the reader refuses non-printable characters (NUL...) here
         node = loader.get_single_node()
         if node is None:
             return None
@@ -105,12 +122,18 @@ def load_yaml_text(text: str, path: str) -> Any:
         if "could not determine a constructor" in problem:
             problem = f"unsupported YAML tag ({problem.split('tag')[-1].strip()}); only plain YAML is accepted"
         raise YamlError(path, line, f"YAML error: {problem}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise YamlError(path, line, f"YAML error: unacceptable character U+{ord(char):04X} ({exc.reason})") from None
     except yaml.YAMLError as exc:
-        raise YamlError(path, None, f"YAML error: {str(exc).splitlines()[0]}") from None
+        first = (str(exc).splitlines() or ["invalid YAML"])[0]
+        raise YamlError(path, None, f"YAML error: {first}") from None
     except RecursionError:
         raise YamlError(path, None, "YAML nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def load_yaml_file(path: str) -> Any:
@@ -125,6 +148,10 @@ def load_yaml_file(path: str) -> Any:
         raise YamlError(path, None, "is a directory") from None
     except OSError as exc:
         raise YamlError(path, None, exc.strerror or str(exc)) from None
+    if len(data) > MAX_YAML_BYTES:
+        # checked on the bytes: the first MAX_YAML_BYTES + 1 bytes of a larger file may decode to fewer
+        # characters than the limit (or end inside a character) and must not be read as a shorter file
+        raise YamlError(path, None, f"file too large (more than {MAX_YAML_BYTES} bytes)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -6,6 +6,7 @@ offset into the original file's decoded text.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .model import Block, Source, SourceError
@@ -22,6 +23,11 @@ SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | (TEXT_SUFFIXES - {""})
 
 # A file larger than this is refused rather than read into memory whole.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+
+# Lone surrogates (from `surrogateescape` decoding, e.g. text read from stdin in the C locale) cannot
+# be encoded as UTF-8, which spaCy's vocabulary needs; the prose view carries U+FFFD instead (one
+# code point for one, so offsets are unchanged).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def detect_format(path: str) -> str:
@@ -45,6 +51,8 @@ def source_from_text(text: str, source: str = "<text>", format: str | None = Non
         prose, blocks = plain_prose(text)
     else:
         raise ValueError(f"unknown format {format!r}: expected text, markdown or html")
+    if _SURROGATE.search(prose):
+        prose = _SURROGATE.sub("\ufffd", prose)
     return Source(path=source, text=text, prose=prose, blocks=blocks, format=fmt)
 
 

@@ -1,12 +1,20 @@
-"""HTML: prose from text nodes and image alt text; tags, scripts, styles and code blanked out."""
+"""HTML: prose from text nodes and image alt text; tags, scripts, styles and code blanked out.
+
+A small tokenizer of its own (after the HTML5 tokenizer, simplified) rather than `html.parser`:
+on Python 3.11 `html.parser` is quadratic on unclosed tags ("<a <a <a ...": minutes for 100 KB)
+and raises `AssertionError` on some malformed declarations ("<![<!["). Every step here either
+consumes the characters it scans or scans to the end of the text once, so reading is linear.
+"""
 from __future__ import annotations
 
 import html as htmllib
-from html.parser import HTMLParser
+import re
+from collections import Counter
 
 from .model import Block
 
-SKIPPED = {"script", "style", "pre", "code", "svg", "template", "noscript", "head", "iframe", "object", "math", "textarea", "select"}
+SKIPPED = {"script", "style", "pre", "code", "svg", "template", "noscript", "head", "iframe", "object", "math", "textarea",
+           "select", "xmp", "noembed", "noframes"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 ITEMS = {"li", "dt", "dd"}
 ROWS = {"tr"}
@@ -17,77 +25,212 @@ BLOCK_TAGS = {
     "title",
 } | set(HEADINGS) | ITEMS | ROWS
 VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "param"}
+# Elements whose content is raw text: no tags inside, only their own end tag ends them.
+RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
+# What may appear in <head>; any other start tag ends a <head> left open (its end tag is optional).
+HEAD_CONTENT = {"head", "title", "base", "basefont", "bgsound", "link", "meta", "noscript", "noframes", "style", "script",
+                "template"}
+
+_MARKUP = re.compile(r"<(?:[!?A-Za-z]|/.)", re.DOTALL)  # a "<" that starts a tag, comment or declaration
+_TAG_NAME = re.compile(r"[^\t\n\f\r />]*")
+_ATTR_STOP = re.compile(r"[>=]")
+_SPACES = re.compile(r"[\t\n\f\r ]*")
+_COMMENT_END = re.compile(r"--!?>")
+# A character reference: named (with or without ";"), decimal or hexadecimal.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,10};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 
 
-class _ProseParser(HTMLParser):
+class _Prose:
     def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.text = text
         self.chars = [c if c in "\n\r" else " " for c in text]
-        self.line_starts = [0]
-        for i, c in enumerate(text):
-            if c == "\n":
-                self.line_starts.append(i + 1)
-        self.skip_depth = 0
-        self.skip_stack: list[str] = []
+        self.skip_stack: list[str] = []  # open skipped elements, outermost first
+        self.skip_counts: Counter[str] = Counter()
         self.blocks: list[Block] = []
         self.block_start: int | None = None
-        self.context: list[tuple[str, int]] = []  # open block-typing elements (kind, level)
-
-    # -- positions -------------------------------------------------------------------------
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+        # open block-typing elements [kind, level, open], innermost last; closed ones are dropped
+        # lazily, and `by_kind` finds the innermost open one of a kind without a scan
+        self.context: list[list] = []
+        self.by_kind: dict[str, list[list]] = {}
+        self.no_more = {'"': False, "'": False}  # no such quote after the current position
+        self._raw_end: dict[str, re.Pattern] = {}
 
     def keep(self, start: int, end: int) -> None:
-        for i in range(start, end):
-            self.chars[i] = self.text[i]
+        self.chars[start:end] = self.text[start:end]
 
     # -- blocks ----------------------------------------------------------------------------
     def boundary(self, at: int) -> None:
         if self.block_start is not None and at > self.block_start:
             segment = "".join(self.chars[self.block_start : at])
             if segment.strip():
-                kind, level = self.context[-1] if self.context else ("paragraph", 0)
+                kind, level = self.current_context()
                 lead = len(segment) - len(segment.lstrip())
                 trail = len(segment) - len(segment.rstrip())
                 self.blocks.append(Block(self.block_start + lead, at - trail, kind, level))
         self.block_start = at
 
-    # -- callbacks -------------------------------------------------------------------------
-    def handle_starttag(self, tag, attrs):
-        start = self._pos()
-        raw = self.get_starttag_text() or ""
-        end = start + len(raw)
-        if self.skip_depth:
-            if tag in SKIPPED and tag not in VOID:
-                self.skip_depth += 1
-                self.skip_stack.append(tag)
+    def open_context(self, kind: str, level: int = 0) -> None:
+        entry = [kind, level, True]
+        self.context.append(entry)
+        self.by_kind.setdefault(kind, []).append(entry)
+
+    def close_context(self, kind: str) -> None:
+        """Close the innermost open element of this kind."""
+        entries = self.by_kind.get(kind)
+        if entries:
+            entries.pop()[2] = False
+
+    def current_context(self) -> tuple[str, int]:
+        while self.context and not self.context[-1][2]:
+            self.context.pop()
+        return (self.context[-1][0], self.context[-1][1]) if self.context else ("paragraph", 0)
+
+    # -- skipped elements ------------------------------------------------------------------
+    def skip_push(self, tag: str) -> None:
+        self.skip_stack.append(tag)
+        self.skip_counts[tag] += 1
+
+    def skip_close(self, tag: str) -> None:
+        """The end tag of an open skipped element also closes those left open inside it
+        ("<pre><code>...</pre>")."""
+        if not self.skip_counts[tag]:
             return
+        while self.skip_stack:
+            top = self.skip_stack.pop()
+            self.skip_counts[top] -= 1
+            if top == tag:
+                return
+
+    def skip_clear(self) -> None:
+        self.skip_stack.clear()
+        self.skip_counts.clear()
+
+    # -- tokenizer -------------------------------------------------------------------------
+    def run(self) -> None:
+        text = self.text
+        n = len(text)
+        i = seg = 0  # seg: start of the text not yet handed to `data`
+        while True:
+            lt = text.find("<", i)
+            if lt == -1:
+                self.data(seg, n)
+                return
+            if not _MARKUP.match(text, lt):  # "<" followed by anything else ("< 2 mm", "<3") is text
+                i = lt + 1
+                continue
+            self.data(seg, lt)
+            i = seg = self.markup(lt)
+
+    def markup(self, i: int) -> int:
+        """Handle the markup at `i` (where `_MARKUP` matches); returns where the text continues."""
+        text = self.text
+        n = len(text)
+        nxt = text[i + 1] if i + 1 < n else ""
+        if text.startswith("<!--", i):
+            if text.startswith("<!-->", i):
+                return i + 5
+            if text.startswith("<!--->", i):
+                return i + 6
+            m = _COMMENT_END.search(text, i + 4)
+            return n if m is None else m.end()
+        if nxt in ("!", "?"):  # doctype, CDATA, processing instruction: a bogus comment up to ">"
+            close = text.find(">", i + 2)
+            return n if close == -1 else close + 1
+        if nxt == "/":
+            if i + 2 < n and text[i + 2].isascii() and text[i + 2].isalpha():
+                name_end = _TAG_NAME.match(text, i + 2).end()
+                end = self.tag_end(name_end)
+                self.end_tag(text[i + 2 : name_end].lower(), i, end)
+                return end
+            if text.startswith("</>", i):
+                return i + 3
+            close = text.find(">", i + 2)
+            return n if close == -1 else close + 1
+        if nxt.isascii() and nxt.isalpha():
+            name_end = _TAG_NAME.match(text, i + 1).end()
+            end = self.tag_end(name_end)
+            tag = text[i + 1 : name_end].lower()
+            raw = text[i:end]
+            if raw.endswith("/>") and tag not in RAW_TEXT:
+                self.start_end_tag(tag, i, raw)
+                return end
+            self.start_tag(tag, i, raw)
+            if tag in RAW_TEXT and end < n:
+                return self.raw_text(tag, end)
+            return end
+        raise AssertionError("markup() called where _MARKUP does not match")  # pragma: no cover
+
+    def tag_end(self, pos: int) -> int:
+        """The end of a tag whose attributes start at `pos`: after its ">" (quoted attribute values may
+        contain ">"), or the end of the text for a tag that is never closed."""
+        text = self.text
+        n = len(text)
+        while True:
+            m = _ATTR_STOP.search(text, pos)
+            if m is None:
+                return n
+            if m.group() == ">":
+                return m.end()
+            q = _SPACES.match(text, m.end()).end()
+            if q < n and text[q] in "\"'":
+                quote = text[q]
+                close = -1 if self.no_more[quote] else text.find(quote, q + 1)
+                if close == -1:
+                    self.no_more[quote] = True  # an unclosed quote: read as an unquoted value
+                    pos = q + 1
+                else:
+                    pos = close + 1
+            else:
+                pos = q
+
+    def raw_text(self, tag: str, start: int) -> int:
+        """Content of a raw-text element up to its end tag (title: kept as prose; the others skipped)."""
+        pattern = self._raw_end.get(tag)
+        if pattern is None:
+            pattern = self._raw_end[tag] = re.compile(rf"</{tag}(?=[\t\n\f\r />]|$)", re.IGNORECASE)
+        m = pattern.search(self.text, start)
+        stop = len(self.text) if m is None else m.start()
+        if not self.skip_stack and stop > start:
+            self.data(start, stop)
+        return stop
+
+    # -- tokens ----------------------------------------------------------------------------
+    def start_tag(self, tag: str, start: int, raw: str) -> None:
+        end = start + len(raw)
+        if self.skip_stack:
+            if self.skip_stack == ["head"] and tag not in HEAD_CONTENT:
+                self.skip_clear()  # "<head> ... <body>" without "</head>"
+                self.block_start = start
+            elif tag in SKIPPED and tag not in VOID:
+                self.skip_push(tag)
+                return
+            else:
+                return
         if tag in SKIPPED:
             self.boundary(start)
-            self.skip_depth = 1
-            self.skip_stack = [tag]
+            self.skip_push(tag)
             return
         if tag in BLOCK_TAGS:
             self.boundary(start)
             self.block_start = end
             if tag in HEADINGS:
-                self.context.append(("heading", HEADINGS[tag]))
+                self.open_context("heading", HEADINGS[tag])
             elif tag in ITEMS:
-                self.context.append(("item", 0))
+                self.open_context("item")
             elif tag in ROWS:
-                self.context.append(("row", 0))
+                self.open_context("row")
             elif tag in ("p", "blockquote", "figcaption", "summary", "caption", "title"):
-                self.context.append(("paragraph", 0))
+                self.open_context("paragraph")
         if tag == "img":
             self._keep_alt(start, raw)
 
-    def handle_startendtag(self, tag, attrs):
-        start = self._pos()
-        raw = self.get_starttag_text() or ""
-        if self.skip_depth:
-            return
+    def start_end_tag(self, tag: str, start: int, raw: str) -> None:
+        if self.skip_stack:
+            if self.skip_stack == ["head"] and tag not in HEAD_CONTENT:
+                self.skip_clear()
+                self.block_start = start
+            else:
+                return
         if tag in BLOCK_TAGS:
             self.boundary(start)
             self.block_start = start + len(raw)
@@ -116,57 +259,42 @@ class _ProseParser(HTMLParser):
                 return
             i = lower.find("alt", i + 3)
 
-    def handle_endtag(self, tag):
-        start = self._pos()
-        if self.skip_depth:
-            if self.skip_stack and self.skip_stack[-1] == tag:
-                self.skip_stack.pop()
-                self.skip_depth -= 1
-                if not self.skip_depth:
-                    close = self.text.find(">", start)
-                    self.block_start = len(self.text) if close == -1 else close + 1
+    def end_tag(self, tag: str, start: int, end: int) -> None:
+        if self.skip_stack:
+            self.skip_close(tag)
+            if not self.skip_stack:
+                self.block_start = end
             return
         if tag in BLOCK_TAGS:
             self.boundary(start)
-            close = self.text.find(">", start)
-            self.block_start = len(self.text) if close == -1 else close + 1
-            kinds = {"heading"} if tag in HEADINGS else {"item"} if tag in ITEMS else {"row"} if tag in ROWS else {"paragraph"}
-            for k in range(len(self.context) - 1, -1, -1):
-                if self.context[k][0] in kinds:
-                    del self.context[k]
-                    break
+            self.block_start = end
+            self.close_context("heading" if tag in HEADINGS else "item" if tag in ITEMS else "row" if tag in ROWS else "paragraph")
 
-    def handle_data(self, data):
-        if self.skip_depth or not data:
+    def data(self, start: int, end: int) -> None:
+        if self.skip_stack or start >= end:
             return
-        start = self._pos()
         if self.block_start is None:
             self.block_start = start
-        self.keep(start, start + len(data))
-
-    def _entity(self, raw: str) -> None:
-        if self.skip_depth:
+        self.keep(start, end)
+        text = self.text
+        if text.find("&", start, end) == -1:
             return
-        start = self._pos()
-        if self.block_start is None:
-            self.block_start = start
-        decoded = htmllib.unescape(raw)
-        if len(decoded) == 1 and decoded != raw and start + len(raw) <= len(self.text):
-            self.chars[start] = decoded if not decoded.isspace() or decoded == " " else " "
-            if decoded == "\xa0":
-                self.chars[start] = " "
-
-    def handle_entityref(self, name):
-        self._entity(f"&{name};")
-
-    def handle_charref(self, name):
-        self._entity(f"&#{name};")
+        for m in _ENTITY.finditer(text, start, end):
+            raw = m.group()
+            decoded = htmllib.unescape(raw)
+            if len(decoded) != 1:
+                continue  # not one character ("R&D", "&foo;", "&ampxyz"): left as text
+            for k in range(m.start(), m.end()):
+                if self.chars[k] not in "\n\r":
+                    self.chars[k] = " "
+            if len(decoded) == 1:
+                # a decoded line break or other white space is a plain space in the prose
+                self.chars[m.start()] = " " if decoded.isspace() else decoded
 
 
 def html_prose(text: str) -> tuple[str, list[Block]]:
-    parser = _ProseParser(text)
-    parser.feed(text)
-    parser.close()
+    parser = _Prose(text)
+    parser.run()
     parser.boundary(len(text))
     prose = "".join(parser.chars)
     return prose, parser.blocks

@@ -11,23 +11,29 @@ _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"[ \t]{0,3}(=+|-+)[ \t]*$")
 _ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
-_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+# one cell of a table's delimiter row ("---", " :--: "); the row itself is split on "|" in
+# `_is_table_sep` (a single regex for the whole row backtracks quadratically on runs of spaces)
+_TABLE_SEP_CELL = re.compile(r"[ \t]*:?-{2,}:?[ \t]*")
 _HR = re.compile(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _LINKDEF = re.compile(r"[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]*\S")
 
-# Inline markup, scanned once per line; each alternative is bounded so matching stays linear.
+# Inline markup, scanned once per line. Every alternative is bounded and cannot re-scan the same
+# characters from many starting points, so matching stays linear even on "[[[[", "](](", "![![",
+# long runs of backticks or many "<!--" without "-->":
+# - a code span starts at a whole run of backticks (atomic, not preceded by one) and cannot cross a backtick;
+# - link text, image alt and link targets cannot contain brackets (nested brackets: the inner link wins);
+# - a comment is only its opening here; its end is found with str.find in `_inline`.
 _INLINE = re.compile(
-    r"(?P<code>`+)[^`\n]{0,2000}?(?P=code)"
-    r"|(?P<image>!\[)(?P<alt>[^\]\n]{0,1000})\]\((?P<itarget>[^)\n]{0,2000})\)"
-    r"|(?P<linkopen>\[)(?=[^\]\n]{0,1000}\]\([^)\n]{0,2000}\))"
-    r"|(?P<linkclose>\]\([^)\n]{0,2000}\))"
-    r"|(?P<comment><!--.*?-->)"
+    r"(?<!`)(?P<code>(?>`+))[^`\n]{0,2000}?(?P=code)"
+    r"|(?P<image>!\[)(?P<alt>[^\[\]\n]{0,1000})\]\((?P<itarget>[^)\[\]\n]{0,2000})\)"
+    r"|(?P<linkopen>\[)(?=[^\[\]\n]{0,1000}\]\([^)\[\]\n]{0,2000}\))"
+    r"|(?P<linkclose>\]\([^)\[\]\n]{0,2000}\))"
+    r"|(?P<comment><!--)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,2000})?/?>)"
     r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]{0,2000}>)"
     r"|(?P<url>\b(?:https?://|www\.)[^\s)<>\]]{1,2000})"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<emph>\*{1,3}|_{2,3}|~~|\|)",
-    re.DOTALL,
 )
 _SKIP_ELEMENTS = re.compile(r"<(script|style|pre|code|svg|template|noscript)\b", re.IGNORECASE)
 
@@ -137,7 +143,7 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
             _blank(chars, start, start + quote.end())
             offset = start + quote.end()
         rest = text[offset:end]
-        if "|" in rest and _TABLE_SEP.match(rest):
+        if "|" in rest and _is_table_sep(rest):
             _blank(chars, start, end)
             i += 1
             continue
@@ -165,18 +171,43 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
     return "".join(chars), blocks
 
 
+def _is_table_sep(rest: str) -> bool:
+    """A table's delimiter row: cells of dashes (optionally with colons) between pipes."""
+    row = rest.strip(" \t")
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|"):
+        row = row[:-1]
+    return all(_TABLE_SEP_CELL.fullmatch(cell) for cell in row.split("|"))
+
+
 def _inline(text: str, chars: list[str], start: int, end: int) -> None:
-    for m in _INLINE.finditer(text, start, end):
-        kind = m.lastgroup
-        if m.group("image") is not None:
+    pos = start
+    comments_closed = True  # False once a "<!--" had no "-->" after it on this line: none will
+    while pos < end:
+        m = _INLINE.search(text, pos, end)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group("comment") is not None:
+            close = text.find("-->", m.end(), end) if comments_closed else -1
+            if close == -1:
+                comments_closed = False
+                pos = m.start() + 1  # "<!--" without an end is text
+                continue
+            pos = close + 3
+            _blank(chars, m.start(), pos)
+        elif m.group("image") is not None:
             _blank(chars, m.start(), m.start("alt"))
             _blank(chars, m.end("alt"), m.end())
         elif m.group("entity") is not None:
             decoded = html.unescape(m.group())
             _blank(chars, m.start(), m.end())
             if len(decoded) == 1 and decoded != m.group():
-                chars[m.start()] = decoded
-        elif kind == "emph" and m.group() == "|":
+                # a decoded line break or other white space is a plain space in the prose, so that
+                # the prose has line breaks only where the text has them
+                chars[m.start()] = " " if decoded.isspace() else decoded
+        elif m.group("emph") == "|":
             chars[m.start()] = " "
         else:
             _blank(chars, m.start(), m.end())
