@@ -139,9 +139,14 @@ class Checker:
     def check_paths(self, paths: Iterable[str | os.PathLike], *,
                     progress: Callable[[DocumentResult], None] | None = None) -> Report:
         """Check files and directories; `progress` is called with each document's result."""
+        return self.collect(self.check_paths_iter(paths), progress=progress)
+
+    def collect(self, results: Iterable[DocumentResult], *,
+                progress: Callable[[DocumentResult], None] | None = None) -> Report:
+        """A report of checked documents, with the cross-document findings added at the end."""
         report = Report(reference=self.reference)
         index = CrossDocumentIndex(self.reference)
-        for result in self.check_paths_iter(paths):
+        for result in results:
             report.documents.append(result)
             index.add(result)
             if progress is not None:

@@ -15,7 +15,6 @@ document: `cross_document_findings(results)` reduces the bag's claims in the cli
 """
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -78,7 +77,7 @@ def cross_document_findings(results, reference: str | os.PathLike | None = None,
     """CC402 over a bag from `check_bag`: {path: [finding dicts]} (computed; `compute` options
     such as scheduler="processes" are passed to `dask.compute`). Only the claims travel."""
     from .checks.cross_document import CrossDocumentIndex
-    from .model import Claim, DocumentResult
+    from .model import DocumentResult
 
     checker = _checker(str(reference) if reference is not None else None, tuple(sorted(disable)),
                        tuple(sorted((severity or {}).items())))

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .checker import Checker, Report, iter_paths
-from .checks.cross_document import CrossDocumentIndex
 from .model import DocumentResult
 
 _WORKER_CHECKER: Checker | None = None
@@ -66,14 +65,6 @@ def check_paths_parallel(checker_args: Checker | dict[str, Any] | None, paths: I
     # With fork the workers inherit `checker` (the Process object is not pickled); with spawn the
     # Checker is pickled through its __reduce__ and rebuilt once per worker.
     initarg: Checker | dict[str, Any] = checker
-    report = Report(reference=checker.reference)
-    index = CrossDocumentIndex(checker.reference)
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(initarg,)) as pool:
-        for chunk in pool.imap(_check_chunk, _chunks(files, chunksize)):
-            for result in chunk:
-                report.documents.append(result)
-                index.add(result)
-                if progress is not None:
-                    progress(result)
-    checker.add_cross_document(report, index)
-    return report
+        results = (result for chunk in pool.imap(_check_chunk, _chunks(files, chunksize)) for result in chunk)
+        return checker.collect(results, progress=progress)

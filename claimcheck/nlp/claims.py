@@ -274,7 +274,6 @@ class ClaimAnnotator:
 
     # -----------------------------------------------------------------------------------------
     def _make_claim(self, ctx: "_DocContext", span: Span, q: Quantity, kind: Kind | None, subject: str | None) -> Claim:
-        doc = ctx.doc
         sent = ctx.sents[ctx.token_sent[span.start]]
         line, col = ctx.line_col(q.start)
         modality = self._modality(ctx, span, kind) if kind is not None else "asserted"

@@ -224,7 +224,6 @@ def _build(m: re.Match) -> Quantity | None:
     body_lower = re.sub(r"\s+", " ", body.lower())
     vague = False
     frequency = False
-    immediate = False
 
     if form == "immediate":
         q = Quantity(m.start(), m.end(), m.group(), 0.0, 0.0, "day", "duration", 0.0, 0.0, immediate=True)
