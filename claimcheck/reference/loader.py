@@ -3,6 +3,7 @@ and field; `ReferenceError` carries them all, its message is the first, on one l
 from __future__ import annotations
 
 import os
+from collections.abc import Hashable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -76,6 +77,11 @@ def load_reference_text(text: str, path: str = "<reference>") -> Reference:
     return build_reference(data, path)
 
 
+def _one_of(value: Any, allowed) -> bool:
+    """`value in allowed`, false (not a TypeError) when the YAML gave a list or mapping."""
+    return isinstance(value, Hashable) and value in allowed
+
+
 class _Validator:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -131,7 +137,7 @@ def build_reference(data: Any, path: str) -> Reference:
     settings, discounts = _settings(v, data)
     modality, terminators, myth_headings, fact_labels, hedges = _modality(v, data)
     indications = _named_cue_lists(v, data.get("indications"), data.line_of("indications"), "indications")
-    entries = _entries(v, data, kinds, sources)
+    entries = _entries(v, data, kinds, sources, indications)
     phrases = _phrases(v, data, sources)
     topics, safety_sources = _safety(v, data, sources)
     rule_severity = _rule_severity(v, data)
@@ -225,7 +231,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
         m = v.mapping(body, raw.line_of(kid), field)
         v.unknown_keys(m, KIND_FIELDS, field)
         dimension = m.get("dimension")
-        if dimension not in DIMENSIONS:
+        if not _one_of(dimension, DIMENSIONS):
             v.error(m.line_of("dimension"), f"{field}.dimension", f"expected one of {', '.join(sorted(DIMENSIONS))}, got {dimension!r}")
         cues = _cues(v, m.get("cues"), m.line_of("cues"), f"{field}.cues")
         if not cues:
@@ -244,10 +250,10 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
                 v.error(qp.line_of(phrase), f"{field}.quantity_phrases.{phrase}", f"min {bounds[0]} > max {bounds[1]}")
             phrases[str(phrase).lower()] = (float(bounds[0]), float(bounds[1]))
         default_subject = m.get("default_subject")
-        if default_subject is not None and default_subject not in subjects:
+        if default_subject is not None and not _one_of(default_subject, subjects):
             v.error(m.line_of("default_subject"), f"{field}.default_subject", f"unknown subject {default_subject!r}")
         plausible = None
-        if m.get("plausible") is not None and dimension in DIMENSIONS:
+        if m.get("plausible") is not None and _one_of(dimension, DIMENSIONS):
             probe = Kind(str(kid), "", str(dimension), cues)
             plausible = _range(v, m.get("plausible"), m.line_of("plausible"), f"{field}.plausible", probe)
         kinds[str(kid)] = Kind(
@@ -364,7 +370,9 @@ ENTRY_FIELDS = {
 }
 
 
-def _entries(v: _Validator, data: LineDict, kinds: dict[str, Kind], sources: dict[str, SourceRef]) -> list[Entry]:
+def _entries(
+    v: _Validator, data: LineDict, kinds: dict[str, Kind], sources: dict[str, SourceRef], indications: dict[str, list[str]]
+) -> list[Entry]:
     out = []
     for m, eid, field in _items_with_ids(v, data, "entries", ENTRY_FIELDS):
         kid = m.get("kind")
@@ -379,13 +387,17 @@ def _entries(v: _Validator, data: LineDict, kinds: dict[str, Kind], sources: dic
             setting = None
         else:
             values = setting_val if isinstance(setting_val, list) else [setting_val]
-            bad = [s for s in values if s not in SETTINGS and s is not None and s != "unspecified"]
+            bad = [s for s in values if not _one_of(s, SETTINGS) and s is not None and s != "unspecified"]
             if bad:
                 v.error(ctx.line_of("setting"), f"{field}.context.setting", f"expected home, professional, unspecified or any, got {bad[0]!r}")
             setting = tuple(None if s == "unspecified" else s for s in values)
         subject = ctx.get("subject")
-        if subject is not None and kind is not None and subject not in kind.subjects:
+        if subject is not None and kind is not None and not _one_of(subject, kind.subjects):
             v.error(ctx.line_of("subject"), f"{field}.context.subject", f"unknown subject {subject!r} for kind {kind.id}")
+        indication = ctx.get("indication")
+        if indication is not None and not _one_of(indication, indications):
+            v.error(ctx.line_of("indication"), f"{field}.context.indication", f"unknown indication {indication!r} (define it under indications)")
+            indication = None
         depth = _range(v, ctx.get("needle_depth"), ctx.line_of("needle_depth"), f"{field}.context.needle_depth", None) if ctx.get("needle_depth") is not None else None
         if depth is not None and depth.unit != "mm":
             v.error(ctx.line_of("needle_depth"), f"{field}.context.needle_depth", "expected a length")
@@ -394,10 +406,10 @@ def _entries(v: _Validator, data: LineDict, kinds: dict[str, Kind], sources: dic
         if m.get("accepted") is None:
             v.error(m.line, f"{field}.accepted", "missing")
         rule = m.get("rule", "reference-contradiction")
-        if rule not in RULES_WITH_ENTRIES:
+        if not _one_of(rule, RULES_WITH_ENTRIES):
             v.error(m.line_of("rule"), f"{field}.rule", f"expected one of {', '.join(sorted(RULES_WITH_ENTRIES))}, got {rule!r}")
         severity = m.get("severity", "warning")
-        if severity not in SEVERITIES:
+        if not _one_of(severity, SEVERITIES):
             v.error(m.line_of("severity"), f"{field}.severity", f"expected one of {', '.join(SEVERITIES)}, got {severity!r}")
         rationale = v.text(m, "rationale", field)
         srcs = _source_list(v, m, field, sources)
@@ -409,7 +421,7 @@ def _entries(v: _Validator, data: LineDict, kinds: dict[str, Kind], sources: dic
                 kind=kind.id,
                 setting=setting,
                 subject=subject,
-                indication=ctx.get("indication"),
+                indication=indication,
                 depth_min=depth.min if depth else None,
                 depth_max=depth.max if depth else None,
                 typical=typical,
@@ -432,7 +444,7 @@ def _phrases(v: _Validator, data: LineDict, sources: dict[str, SourceRef]) -> li
     out = []
     for m, pid, field in _items_with_ids(v, data, "phrases", PHRASE_FIELDS):
         rule = m.get("rule")
-        if rule not in PHRASE_RULES:
+        if not _one_of(rule, PHRASE_RULES):
             v.error(m.line_of("rule"), f"{field}.rule", f"expected one of {', '.join(sorted(PHRASE_RULES))}, got {rule!r}")
         patterns = [p.lower() for p in v.strings(m.get("patterns"), m.line_of("patterns"), f"{field}.patterns")]
         if not patterns:
@@ -441,10 +453,10 @@ def _phrases(v: _Validator, data: LineDict, sources: dict[str, SourceRef]) -> li
         ctx = v.mapping(m.get("context"), m.line_of("context"), f"{field}.context")
         v.unknown_keys(ctx, {"setting"}, f"{field}.context")
         setting = ctx.get("setting")
-        if setting is not None and setting not in SETTINGS:
+        if setting is not None and not _one_of(setting, SETTINGS):
             v.error(ctx.line_of("setting"), f"{field}.context.setting", f"expected home or professional, got {setting!r}")
         severity = m.get("severity", "warning")
-        if severity not in SEVERITIES:
+        if not _one_of(severity, SEVERITIES):
             v.error(m.line_of("severity"), f"{field}.severity", f"expected one of {', '.join(SEVERITIES)}, got {severity!r}")
         message = v.text(m, "message", field)
         srcs = _source_list(v, m, field, sources)
@@ -484,7 +496,7 @@ def _rule_severity(v: _Validator, data: LineDict) -> dict[str, str]:
         rm = v.mapping(body, m.line_of(name), f"rules.{name}")
         v.unknown_keys(rm, {"severity"}, f"rules.{name}")
         sev = rm.get("severity")
-        if sev not in SEVERITIES:
+        if not _one_of(sev, SEVERITIES):
             v.error(rm.line_of("severity"), f"rules.{name}.severity", f"expected one of {', '.join(SEVERITIES)}, got {sev!r}")
         else:
             out[str(name)] = sev
