@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .model import Claim, DocumentResult
-from .nlp import components  # noqa: F401  registers the spaCy factories
+from .nlp import components  # also registers the spaCy factories
 from .reference.loader import default_reference_path, load_reference
 from .reference.model import Reference
 from .sources import Source, SourceError, read_source, source_from_text
@@ -56,6 +56,7 @@ class Extractor:
 
     def make_doc(self, source: Source) -> Doc:
         doc = self.nlp.make_doc(source.prose)
+        components.remember_text(doc, source.prose)
         doc._.claimcheck_blocks = source.blocks
         doc._.claimcheck_source = source.path
         return doc

@@ -1,6 +1,11 @@
 """Quantity forms: numbers, ranges, open bounds, vague amounts, frequencies, units, distractors."""
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.nlp import quantities, units
 from claimcheck.nlp.quantities import find_quantities
 
 
@@ -141,3 +146,26 @@ def test_offsets_point_into_the_text():
     text = "Keep it on for 30 minutes, then rinse."
     q = one(text)
     assert text[q.start : q.end] == "30 minutes"
+
+
+# -- the start guard of the quantity regex is only a speed-up ----------------------------------------
+_VOCAB = sorted(
+    set(quantities._STARTING_WORDS) | set(units.spellings()) | set(quantities.LOWER_SUFFIX) | set(quantities.UPPER_SUFFIX)
+    | {"0.5", "1", "12", ".5", "1,5", "3-4", "to", "and", "or", "-", "–", "+", "times", "a", "per", "each", "ago", "x"}
+)
+
+
+@settings(derandomize=True, max_examples=400, deadline=None, database=None)
+@given(st.lists(st.tuples(st.sampled_from(_VOCAB), st.sampled_from([" ", "  ", "\n", "-", ", ", ". ", ""]),
+                          st.booleans()), max_size=30))
+def test_start_guard_never_changes_what_the_regex_finds(parts) -> None:
+    text = "".join((w.upper() if upper else w) + sep for w, sep, upper in parts)
+    lower = text.translate(quantities._ASCII_LOWER)
+    unguarded = re.compile(quantities._UNGUARDED, re.VERBOSE)
+    found = [(m.span(), m.lastgroup) for m in quantities.QUANTITY_RE.finditer(lower)]
+    assert found == [(m.span(), m.lastgroup) for m in unguarded.finditer(lower)]
+
+
+def test_quantities_are_found_whatever_the_case_and_keep_the_original_text() -> None:
+    found = find_quantities("Roll A 0.5 MM roller TWICE A WEEK for Three To Four Weeks.")
+    assert [q.text for q in found] == ["0.5 MM", "TWICE A WEEK", "Three To Four Weeks"]

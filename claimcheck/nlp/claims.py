@@ -2,9 +2,13 @@
 setting (home / professional), subject, indication and modality (ConText-style cue scopes)."""
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -12,15 +16,19 @@ from spacy.tokens import Doc, Span
 from ..model import Claim, PhraseHit
 from ..reference.model import Kind, Reference
 from ..sources.model import Block
-from .components import CLAIMS_KEY, StructureSentencizer, doc_blocks, quantities_of
+from .components import CLAIMS_KEY, StructureSentencizer, doc_blocks, doc_text, quantities_of
 from .quantities import Quantity
 from .units import NORMALIZED
 
 KIND_WINDOW = 14  # tokens: a cue further from the quantity than this does not decide its kind
 MODALITY_WINDOW = 14
+# a setting cue further than this from a quantity in the same (very long) sentence is not weighed;
+# keeps the work per quantity bounded, so a sentence of thousands of quantities stays linear
+SETTING_WINDOW = 120
 MIN_KIND_SCORE = 0.3  # weaker cue evidence than this leaves a quantity without a kind
 HEADING_FACTOR = 0.25
 PREVIOUS_SENTENCE_FACTOR = 0.15
+_NEWLINE = re.compile("\n")
 PRIORITY = {"warning": 3, "negated": 2, "hypothetical": 1, "asserted": 0}
 
 
@@ -114,6 +122,7 @@ class ClaimAnnotator:
         items: list[tuple[Span, Quantity, str | None]] = [(s, q, None) for s, q in quantities_of(doc)]
         for s, _, _ in items:
             ctx.sent_quantities.setdefault(ctx.token_sent[s.start], []).append(s)
+        ctx.index_quantities()
         taken = [(s.start, s.end) for s, _, _ in items]
         for m in ctx.matches:
             if m.cat == "QP" and not any(_overlap(m.start, m.end, a, b) for a, b in taken):
@@ -150,25 +159,17 @@ class ClaimAnnotator:
             cur = best.get(key)
             if cur is None or m.start < cur.start or (m.start == cur.start and m.end > cur.end):
                 best[key] = m  # the first phrase of the sentence, longest at that place
-        chosen = sorted(best.values(), key=lambda m: (m.start, -(m.end - m.start)))
-        # a phrase inside a longer phrase of another check ("no risk" in "no risk of scarring") yields to it
-        chosen = [
-            m for m in chosen
-            if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in chosen)
-        ]
+        chosen = _outermost(sorted(best.values(), key=lambda m: (m.start, -(m.end - m.start))))
         hits = []
         for m in chosen:
             span = ctx.doc[m.start : m.end]
             sent_i = ctx.token_sent[m.start]
-            sent = ctx.sents[sent_i]
-            hedged = any(
-                h.cat == "HEDGE" and not _overlap(h.start, h.end, m.start, m.end) for h in ctx.sent_matches[sent_i]
-            )
-            required = any(r.cat == "REQ" and r.key == m.key for r in ctx.sent_matches[sent_i])
+            hedged = any(not _overlap(h.start, h.end, m.start, m.end) for h in ctx.of_category(sent_i, "HEDGE"))
+            required = m.key in ctx.keys_in(sent_i, "REQ")
             line, col = ctx.line_col(span.start_char)
             hits.append(PhraseHit(
                 check=m.key, start=span.start_char, end=span.end_char, text=span.text,
-                sentence=" ".join(sent.text.split()), setting=ctx.setting_for(span),
+                sentence=ctx.sentence_text(sent_i), setting=ctx.setting_for(span),
                 modality=self._modality(ctx, span, None), hedged=hedged, requirement_met=required,
                 line=line, column=col,
             ))
@@ -184,9 +185,8 @@ class ClaimAnnotator:
     # -----------------------------------------------------------------------------------------
     def _claims_for(self, ctx: "_DocContext", span: Span, q: Quantity, forced_kind: str | None) -> list[Claim]:
         sent_i = ctx.token_sent[span.start]
-        sent_matches = ctx.sent_matches[sent_i]
         scores: dict[str, float] = defaultdict(float)
-        for m in sent_matches:
+        for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW):
             if m.cat not in ("KIND", "SUBJ"):
                 continue
             d = _distance(span.start, span.end, m.start, m.end)
@@ -212,9 +212,7 @@ class ClaimAnnotator:
             candidates.append((score, kid))
         if forced_kind is not None:
             candidates = [(99.0, forced_kind)]
-        if q.immediate and any(
-            m.cat == "MOD" and m.key == "warning" and m.end <= span.start for m in sent_matches
-        ):
+        if q.immediate and ctx.first_warning_end(sent_i) <= span.start:
             candidates = []  # "avoid retinol immediately after": no period is stated
         candidates.sort(reverse=True)
         for _, kid in candidates:
@@ -222,9 +220,7 @@ class ClaimAnnotator:
             subjects = self._subjects(ctx, kind, span, sent_i)
             if kind.subject_required and not subjects:
                 continue
-            if kind.singular_requires and q.norm_min == q.norm_max == 1 and not any(
-                m.cat == "SING" and m.key == kid for m in sent_matches
-            ):
+            if kind.singular_requires and q.norm_min == q.norm_max == 1 and kid not in ctx.keys_in(sent_i, "SING"):
                 continue  # "after one session", "Single session $249": not a course of one
             return [self._make_claim(ctx, span, q, kind, subj) for subj in (subjects or [kind.default_subject])]
         return [self._make_claim(ctx, span, q, None, None)]
@@ -248,14 +244,13 @@ class ClaimAnnotator:
         if not kind.subjects:
             return []
         found: dict[str, int] = {}
-        others = [s for s in ctx.sent_quantities.get(sent_i, []) if (s.start, s.end) != (span.start, span.end)]
-        for m in ctx.sent_matches[sent_i]:
+        for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW + 6):
             if m.cat == "SUBJ" and m.key == kind.id:
                 d = _distance(span.start, span.end, m.start, m.end)
                 if d > KIND_WINDOW + 6 or ctx.terminated_between(span, m):
                     continue
                 # a subject belongs to the quantity nearest to it ("no makeup for 24 hours, no sun for a week")
-                if any(_distance(o.start, o.end, m.start, m.end) < d for o in others):
+                if ctx.other_quantity_closer(sent_i, span, m, d):
                     continue
                 found[m.sub] = min(d, found.get(m.sub, 1 << 30))
         if not found and ctx.introduces_list(sent_i):
@@ -264,9 +259,8 @@ class ClaimAnnotator:
                     found.setdefault(m.sub, 1 << 10)
         if not found:
             # a label or heading in the same block/section ("Avoid makeup: ... for 24 hours")
-            for m in ctx.context_matches(sent_i):
-                if m.cat == "SUBJ" and m.key == kind.id:
-                    found.setdefault(m.sub, 1 << 20)
+            for sub in ctx.context_subjects(sent_i, kind.id):
+                found.setdefault(sub, 1 << 20)
         if not found:
             return []
         ordered = sorted(found, key=lambda s: found[s])
@@ -274,7 +268,6 @@ class ClaimAnnotator:
 
     # -----------------------------------------------------------------------------------------
     def _make_claim(self, ctx: "_DocContext", span: Span, q: Quantity, kind: Kind | None, subject: str | None) -> Claim:
-        sent = ctx.sents[ctx.token_sent[span.start]]
         line, col = ctx.line_col(q.start)
         modality = self._modality(ctx, span, kind) if kind is not None else "asserted"
         return Claim(
@@ -285,7 +278,7 @@ class ClaimAnnotator:
             end=q.end,
             line=line,
             column=col,
-            sentence=" ".join(sent.text.split()),
+            sentence=ctx.sentence_text(ctx.token_sent[span.start]),
             value={"min": q.value_min, "max": q.value_max, "unit": q.unit},
             normalized={"min": _clean(q.norm_min), "max": _clean(q.norm_max), "unit": q.normalized_unit},
             vague=q.vague,
@@ -299,9 +292,8 @@ class ClaimAnnotator:
 
     def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None) -> str:
         sent_i = ctx.token_sent[span.start]
-        sent = ctx.sents[sent_i]
         best = "asserted"
-        for m in ctx.sent_matches[sent_i]:
+        for m in ctx.nearby(sent_i, span.start, span.end, MODALITY_WINDOW):
             if m.cat != "MOD":
                 continue
             if kind is not None and kind.advice_cues_are_claim and m.key in ("warning", "negated"):
@@ -318,11 +310,43 @@ class ClaimAnnotator:
                 continue
             if PRIORITY[m.key] > PRIORITY[best]:
                 best = m.key
-        if best == "asserted" and sent.text.rstrip().endswith("?"):
+        if best == "asserted" and ctx.is_question(sent_i):
             best = "hypothetical"
         if ctx.in_myth_section(sent_i) and best in ("asserted", "hypothetical"):
             best = "negated"
         return best
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The sentences and, for each token, its sentence's index. Read from the SENT_START array rather
+    than `doc.sents`, which makes a Python object for every token."""
+    if doc.has_annotation("DEP") or len(doc) == 0:
+        sents = list(doc.sents) if len(doc) else []
+        token_sent = [0] * len(doc)
+        for i, s in enumerate(sents):
+            token_sent[s.start : s.end] = [i] * len(s)
+        return sents, token_sent
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
+    if not len(starts) or starts[0] != 0:
+        starts = numpy.concatenate(([0], starts))
+    bounds = [*map(int, starts), len(doc)]
+    sents = [doc[a:b] for a, b in zip(bounds, bounds[1:])]
+    token_sent = numpy.repeat(numpy.arange(len(sents)), numpy.diff(bounds)).tolist()
+    return sents, token_sent
+
+
+def _outermost(matches: list[_Match]) -> list[_Match]:
+    """Drop each match lying inside a longer one ("no risk" in "no risk of scarring"); `matches` are
+    sorted by start, longest first, so a containing match always comes earlier: one pass."""
+    out = []
+    max_end, start_of_max_end = -1, -1
+    for m in matches:
+        inside = max_end > m.end or (max_end == m.end and start_of_max_end < m.start)
+        if not inside:
+            out.append(m)
+        if m.end > max_end:
+            max_end, start_of_max_end = m.end, m.start
+    return out
 
 
 def _clean(x: float | None) -> float | None:
@@ -333,28 +357,91 @@ def _clean(x: float | None) -> float | None:
 
 
 class _DocContext:
-    """Per-document lookups: sentences, blocks, sections and the cue matches in each sentence."""
+    """Per-document lookups: sentences, blocks, sections and the cue matches in each sentence.
+
+    Every lookup made per quantity is either cached per sentence or confined to a window of tokens
+    around the quantity, so the work stays linear however many quantities a sentence or section holds."""
 
     def __init__(self, doc: Doc, annotator: ClaimAnnotator) -> None:
         self.doc = doc
         self.annotator = annotator
-        self.text = doc.text  # Doc.text joins every token: compute it once
-        self.sents = list(doc.sents)
-        self.token_sent = [0] * len(doc)
-        for i, s in enumerate(self.sents):
-            for t in range(s.start, s.end):
-                self.token_sent[t] = i
+        self.text = doc_text(doc)
+        self.sents, self.token_sent = _sentences(doc)
         labels = annotator._labels
         self.matches: list[_Match] = []
         for match_id, start, end in annotator.matcher(doc):
             cat, key, sub, weight = labels[match_id]
             self.matches.append(_Match(cat, key, sub, weight, start, end))
+        self.matches.sort(key=lambda m: (m.start, m.end))
+        self.longest_match = max((m.end - m.start for m in self.matches), default=0)
         self.sent_matches: list[list[_Match]] = [[] for _ in self.sents]
         for m in self.matches:
             self.sent_matches[self.token_sent[m.start]].append(m)
+        self.sent_match_starts = [[m.start for m in ms] for ms in self.sent_matches]
         self._line_starts: list[int] | None = None
         self.sent_quantities: dict[int, list[Span]] = {}
+        self._quantity_starts: dict[int, list[int]] = {}
+        self._longest_quantity = 0
+        self._sentence_text: dict[int, str] = {}
+        self._introduces_list: dict[int, bool] = {}
+        self._by_category: dict[tuple[int, str], list[_Match]] = {}
+        self._keys: dict[tuple[int, str], set[str]] = {}
+        self._earlier: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._following: dict[int, list[_Match]] = {}
         self._structure()
+
+    # -- per-sentence lookups -------------------------------------------------------------------
+    def nearby(self, sent_i: int, start: int, end: int, window: int) -> list[_Match]:
+        """The matches of the sentence that may lie within `window` tokens of [start, end)
+        (a superset: callers still measure the distance)."""
+        starts = self.sent_match_starts[sent_i]
+        lo = bisect.bisect_left(starts, start - window - self.longest_match)
+        hi = bisect.bisect_right(starts, end + window)
+        return self.sent_matches[sent_i][lo:hi]
+
+    def of_category(self, sent_i: int, cat: str) -> list[_Match]:
+        key = (sent_i, cat)
+        found = self._by_category.get(key)
+        if found is None:
+            found = self._by_category[key] = [m for m in self.sent_matches[sent_i] if m.cat == cat]
+        return found
+
+    def keys_in(self, sent_i: int, cat: str) -> set[str]:
+        key = (sent_i, cat)
+        found = self._keys.get(key)
+        if found is None:
+            found = self._keys[key] = {m.key for m in self.of_category(sent_i, cat)}
+        return found
+
+    def first_warning_end(self, sent_i: int) -> int:
+        return min((m.end for m in self.of_category(sent_i, "MOD") if m.key == "warning"), default=1 << 62)
+
+    def sentence_text(self, sent_i: int) -> str:
+        text = self._sentence_text.get(sent_i)
+        if text is None:
+            s = self.sents[sent_i]
+            text = self._sentence_text[sent_i] = " ".join(self.text[s.start_char : s.end_char].split())
+        return text
+
+    def is_question(self, sent_i: int) -> bool:
+        return self.sentence_text(sent_i).endswith("?")
+
+    def index_quantities(self) -> None:
+        for sent_i, spans in self.sent_quantities.items():
+            spans.sort(key=lambda s: (s.start, s.end))
+            self._quantity_starts[sent_i] = [s.start for s in spans]
+            self._longest_quantity = max(self._longest_quantity, max(s.end - s.start for s in spans))
+
+    def other_quantity_closer(self, sent_i: int, span: Span, m: _Match, d: int) -> bool:
+        """Whether a quantity of the sentence other than `span` lies closer than `d` tokens to `m`."""
+        spans = self.sent_quantities.get(sent_i, [])
+        starts = self._quantity_starts.get(sent_i, [])
+        lo = bisect.bisect_left(starts, m.start - d - self._longest_quantity)
+        hi = bisect.bisect_right(starts, m.end + d)
+        return any(
+            (o.start, o.end) != (span.start, span.end) and _distance(o.start, o.end, m.start, m.end) < d
+            for o in spans[lo:hi]
+        )
 
     # -- structure ------------------------------------------------------------------------
     def _structure(self) -> None:
@@ -362,8 +449,6 @@ class _DocContext:
         blocks: list[Block] = doc_blocks(doc)
         starts = [b.start for b in blocks]
         self.sent_block = []
-        import bisect
-
         for s in self.sents:
             first = next((t.idx for t in s if not t.is_space), s.start_char)
             i = bisect.bisect_right(starts, first) - 1
@@ -371,6 +456,9 @@ class _DocContext:
                 self.sent_block.append(i)
             else:
                 self.sent_block.append(-1 - (i if i >= 0 else 0) - 1_000_000)  # outside any block
+        self.block_sents: dict[int, list[int]] = defaultdict(list)
+        for si, b in enumerate(self.sent_block):
+            self.block_sents[b].append(si)
         # sections: heading block index for each block; ancestors from the heading stack
         self.block_section: list[int] = []
         self.section_parents: dict[int, list[int]] = {-1: []}
@@ -386,14 +474,19 @@ class _DocContext:
             self.block_section.append(current)
         self.blocks = blocks
         # setting cues per sentence
-        disc = [m for m in self.matches if m.cat == "DISC"]
+        disc_ends: dict[int, set[int]] = defaultdict(set)  # token where a discount cue ends -> its sentences
+        for m in self.matches:
+            if m.cat == "DISC":
+                disc_ends[m.end].add(self.token_sent[m.start])
         self.sent_setting: list[list[_Match]] = [[] for _ in self.sents]
         for m in self.matches:
             if m.cat != "SET":
                 continue
-            if any(0 <= m.start - d.end <= 5 and self.token_sent[d.start] == self.token_sent[m.start] for d in disc):
+            sent_i = self.token_sent[m.start]
+            if any(sent_i in disc_ends.get(m.start - k, ()) for k in range(6)):
                 continue
-            self.sent_setting[self.token_sent[m.start]].append(m)
+            self.sent_setting[sent_i].append(m)
+        self.sent_setting_starts = [[m.start for m in ms] for ms in self.sent_setting]
         self.block_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.section_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.doc_score: dict[str, float] = defaultdict(float)
@@ -415,6 +508,9 @@ class _DocContext:
                 if b >= 0 and blocks[b].kind == "heading":
                     self.myth_sections.add(b)
         self.fact_sents = {self.token_sent[m.start] for m in self.matches if m.cat == "FACT" and m.start == self.sents[self.token_sent[m.start]].start}
+        self.first_fact_of_block: dict[int, int] = {}
+        for f in sorted(self.fact_sents):
+            self.first_fact_of_block.setdefault(self.sent_block[f], f)
 
     def section_of(self, sent_i: int) -> int:
         b = self.sent_block[sent_i]
@@ -428,28 +524,48 @@ class _DocContext:
         if sent_i in self.fact_sents:
             return False
         # a "Fact:" label earlier in the same block covers the rest of the block
-        b = self.sent_block[sent_i]
-        return not any(self.sent_block[f] == b and f <= sent_i for f in self.fact_sents)
+        return self.first_fact_of_block.get(self.sent_block[sent_i], 1 << 62) > sent_i
 
-    def context_matches(self, sent_i: int):
-        """Matches in the sentences before this one in its block, then in its section heading."""
+    def context_subjects(self, sent_i: int, kind_id: str) -> list[str]:
+        """Subjects of a kind named in the sentences before this one in its block (the nearest sentence
+        first), then in its section heading; each once."""
+        out = list(self._earlier_subjects(sent_i, kind_id))
         b = self.sent_block[sent_i]
-        j = sent_i - 1
-        while j >= 0 and self.sent_block[j] == b:
-            yield from self.sent_matches[j]
-            j -= 1
         sec = self.section_of(sent_i)
         if sec >= 0 and sec != b:
-            for k, blk in enumerate(self.sent_block):
-                if blk == sec:
-                    yield from self.sent_matches[k]
+            for k in self.block_sents.get(sec, ()):
+                out.extend(m.sub for m in self.of_category(k, "SUBJ") if m.key == kind_id)
+        return list(dict.fromkeys(out))
+
+    def _earlier_subjects(self, sent_i: int, kind_id: str) -> tuple[str, ...]:
+        # built forward from the block's first sentence and memoized, so a long paragraph stays linear
+        key = (sent_i, kind_id)
+        found = self._earlier.get(key)
+        if found is not None:
+            return found
+        b = self.sent_block[sent_i]
+        first = sent_i
+        while first > 0 and self.sent_block[first - 1] == b and (first - 1, kind_id) not in self._earlier:
+            first -= 1
+        for j in range(first, sent_i + 1):
+            if j == 0 or self.sent_block[j - 1] != b:
+                acc: tuple[str, ...] = ()
+            else:
+                own = tuple(m.sub for m in self.of_category(j - 1, "SUBJ") if m.key == kind_id)
+                acc = tuple(dict.fromkeys(own + self._earlier[(j - 1, kind_id)]))
+            self._earlier[(j, kind_id)] = acc
+        return self._earlier[key]
 
     def introduces_list(self, sent_i: int) -> bool:
-        text = self.sents[sent_i].text.rstrip()
-        if text.endswith(":") or "the following" in text.lower():
-            return True
-        b = self.sent_block[sent_i]
-        return b >= 0 and self.blocks[b].kind == "heading" and b + 1 < len(self.blocks) and self.blocks[b + 1].kind == "item"
+        found = self._introduces_list.get(sent_i)
+        if found is None:
+            text = self.sentence_text(sent_i)
+            b = self.sent_block[sent_i]
+            found = self._introduces_list[sent_i] = (
+                text.endswith(":") or "the following" in text.lower()
+                or (b >= 0 and self.blocks[b].kind == "heading" and b + 1 < len(self.blocks) and self.blocks[b + 1].kind == "item")
+            )
+        return found
 
     def kind_context(self, sent_i: int):
         """Cue matches from the previous sentence of the block and from the section heading, with weights."""
@@ -459,29 +575,29 @@ class _DocContext:
                 yield m, PREVIOUS_SENTENCE_FACTOR
         sec = self.section_of(sent_i)
         if sec >= 0 and sec != b:
-            for k, blk in enumerate(self.sent_block):
-                if blk == sec:
-                    for m in self.sent_matches[k]:
-                        yield m, HEADING_FACTOR
+            for k in self.block_sents.get(sec, ()):
+                for m in self.sent_matches[k]:
+                    yield m, HEADING_FACTOR
 
-    def following_item_matches(self, sent_i: int):
+    def following_item_matches(self, sent_i: int) -> list[_Match]:
         """Matches in the list items right after the block of this sentence."""
-        b = self.sent_block[sent_i]
-        if b < 0:
-            return
-        k = b + 1
-        while k < len(self.blocks) and self.blocks[k].kind == "item":
-            for j, blk in enumerate(self.sent_block):
-                if blk == k:
-                    yield from self.sent_matches[j]
-            k += 1
+        found = self._following.get(sent_i)
+        if found is None:
+            found = self._following[sent_i] = []
+            b = self.sent_block[sent_i]
+            k = b + 1 if b >= 0 else len(self.blocks)
+            while k < len(self.blocks) and self.blocks[k].kind == "item":
+                for j in self.block_sents.get(k, ()):
+                    found.extend(self.sent_matches[j])
+                k += 1
+        return found
 
     def terminated_between(self, span: Span, m: _Match) -> bool:
         lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)
         if hi <= lo:
             return False
         sent_i = self.token_sent[span.start]
-        for t in self.sent_matches[sent_i]:
+        for t in self.nearby(sent_i, lo, hi, 0):
             if t.cat == "TERM" and lo <= t.start and t.end <= hi:
                 return True
         for tok in self.doc[lo:hi]:
@@ -493,9 +609,13 @@ class _DocContext:
     def setting_for(self, span: Span) -> str | None:
         sent_i = self.token_sent[span.start]
         local: dict[str, float] = defaultdict(float)
-        for m in self.sent_setting[sent_i]:
+        starts = self.sent_setting_starts[sent_i]
+        lo = bisect.bisect_left(starts, span.start - SETTING_WINDOW - self.longest_match)
+        hi = bisect.bisect_right(starts, span.end + SETTING_WINDOW)
+        for m in self.sent_setting[sent_i][lo:hi]:
             d = _distance(span.start, span.end, m.start, m.end)
-            local[m.key] += m.weight / (1.0 + d / 4.0)
+            if d <= SETTING_WINDOW:
+                local[m.key] += m.weight / (1.0 + d / 4.0)
         decided = _decide(local, margin=1.0)
         if decided:
             return decided
@@ -516,27 +636,24 @@ class _DocContext:
     def indication_for(self, span: Span) -> str | None:
         sent_i = self.token_sent[span.start]
         best, best_d = None, 1 << 30
-        for m in self.sent_matches[sent_i]:
+        # the nearest indication named within SETTING_WINDOW tokens in the sentence
+        for m in self.nearby(sent_i, span.start, span.end, SETTING_WINDOW):
             if m.cat == "IND":
                 d = _distance(span.start, span.end, m.start, m.end)
-                if d < best_d:
+                if d < best_d and d <= SETTING_WINDOW:
                     best, best_d = m.key, d
         if best is None:
             sec = self.section_of(sent_i)
             if sec >= 0:
-                for k, blk in enumerate(self.sent_block):
-                    if blk == sec:
-                        for m in self.sent_matches[k]:
-                            if m.cat == "IND":
-                                return m.key
+                for k in self.block_sents.get(sec, ()):
+                    for m in self.of_category(k, "IND"):
+                        return m.key
         return best
 
     def line_col(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:
             text = self.text
-            self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        import bisect
-
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 

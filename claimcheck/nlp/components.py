@@ -12,8 +12,10 @@ Usable in anyone's pipeline::
 """
 from __future__ import annotations
 
+import re
+
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -39,11 +41,28 @@ if not Span.has_extension("claim"):
     Span.set_extension("claim", default=None)
 
 
+_TEXT_KEY = "claimcheck_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per document: spaCy builds it by joining every token, and each
+    component needs it. A Doc's text never changes (retokenizing keeps it), so the cache stays valid."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from (the same as `doc.text`), sparing the join."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def doc_blocks(doc: Doc) -> list[Block]:
     """The structural blocks of a doc: set by claimcheck's reader, or derived from the text."""
     blocks = doc._.claimcheck_blocks
     if blocks is None:
-        _, blocks = plain_prose(doc.text)
+        _, blocks = plain_prose(doc_text(doc))
         doc._.claimcheck_blocks = blocks
     return blocks
 
@@ -54,6 +73,7 @@ class StructureSentencizer:
     after sentence-final punctuation. Leaves docs that a parser already segmented alone."""
 
     _FINAL = {".", "!", "?", "…", "。"}
+    _MARKS = re.compile(r"[.!?…。\n]")
     _CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
 
     def __init__(self, name: str = "claimcheck_sentences") -> None:
@@ -68,21 +88,7 @@ class StructureSentencizer:
             if span is not None and len(span):
                 starts.add(span.start)
                 starts.add(span.end)
-        prev_final = False
-        for i, token in enumerate(doc):
-            text = token.text
-            if token.is_space:
-                if "\n\n" in text or ("\n" in text and prev_final):
-                    starts.add(i + 1)
-                continue
-            if prev_final and text not in self._CLOSERS and (text[0].isupper() or text[0].isdigit() or not text[0].isalpha()):
-                starts.add(i)
-            if text in self._FINAL or (len(text) > 1 and text[-1] in "!?" and not text[0].isalnum()):
-                prev_final = True
-            elif text in self._CLOSERS and prev_final:
-                prev_final = True
-            else:
-                prev_final = False
+        starts.update(self._after_punctuation(doc))
         # one array write instead of a per-token setter (each of which re-checks the doc's annotations)
         flags = numpy.full((len(doc), 1), NOT_SENT_START, dtype="uint64")
         flags[0, 0] = 1
@@ -91,6 +97,41 @@ class StructureSentencizer:
                 flags[i, 0] = 1
         doc.from_array([SENT_START], flags)
         return doc
+
+    def _after_punctuation(self, doc: Doc) -> set[int]:
+        """Tokens that start a sentence: after a blank line; after sentence-final punctuation (and any
+        closing quotes or brackets), at the next token that is capitalized, a digit or not a letter, or
+        after the line break that follows it. Only the tokens near punctuation and line breaks are
+        looked at (no Python object per token: this runs on every page)."""
+        text = doc_text(doc)
+        n = len(doc)
+        offsets = doc.to_array([IDX, LENGTH, IS_SPACE])
+        idx, length, is_space = offsets[:, 0], offsets[:, 1], offsets[:, 2]
+        token_text = lambda i: text[idx[i] : idx[i] + length[i]]  # noqa: E731
+        starts: set[int] = set()
+        # tokens holding a line break (space tokens) or sentence-final punctuation
+        chars = numpy.fromiter((m.start() for m in self._MARKS.finditer(text)), dtype="int64")
+        candidates = numpy.unique(numpy.searchsorted(idx, chars, side="right") - 1) if len(chars) else []
+        for i in map(int, candidates):
+            t = token_text(i)
+            if is_space[i]:
+                if "\n\n" in t:
+                    starts.add(i + 1)
+                continue
+            if not (t in self._FINAL or (len(t) > 1 and t[-1] in "!?" and not t[0].isalnum())):
+                continue
+            j = i + 1
+            while j < n:
+                u = token_text(j)
+                if is_space[j]:
+                    if "\n" in u:
+                        starts.add(j + 1)
+                elif u not in self._CLOSERS:
+                    if u[0].isupper() or u[0].isdigit() or not u[0].isalpha():
+                        starts.add(j)
+                    break
+                j += 1
+        return starts
 
 
 @Language.factory("claimcheck_sentences")
@@ -107,7 +148,7 @@ class QuantityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for q in find_quantities(doc.text):
+        for q in find_quantities(doc_text(doc)):
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
