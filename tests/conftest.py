@@ -29,3 +29,10 @@ def check(checker):
         return checker.check_text(text, source=source, format=format)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def reference():
+    from claimcheck.reference.loader import default_reference_path, load_reference
+
+    return load_reference(default_reference_path())

@@ -2,6 +2,9 @@
 tolerance, and building findings."""
 from __future__ import annotations
 
+import bisect
+from collections import defaultdict
+
 from ..model import Claim, DocumentResult, Finding
 from ..nlp.units import format_range
 from ..reference.model import Entry, Reference, SourceRef
@@ -10,7 +13,7 @@ from . import RULES, CheckSettings
 TOLERANCE = 0.01  # relative: bounds within 1% count as equal
 
 
-def _tol(x: float) -> float:
+def tolerance(x: float) -> float:
     return abs(x) * TOLERANCE + 1e-9
 
 
@@ -18,11 +21,11 @@ def outside(cmin: float | None, cmax: float | None, amin: float | None, amax: fl
     """True when a stated bound of the claim lies outside the accepted range (open bounds are unstated)."""
     if amin is not None:
         for v in (cmin, cmax):
-            if v is not None and v < amin - _tol(amin):
+            if v is not None and v < amin - tolerance(amin):
                 return True
     if amax is not None:
         for v in (cmin, cmax):
-            if v is not None and v > amax + _tol(amax):
+            if v is not None and v > amax + tolerance(amax):
                 return True
     return False
 
@@ -32,7 +35,7 @@ def overlaps(a: Claim, b: Claim) -> bool:
     hi_a = a.max if a.max is not None else float("inf")
     lo_b = b.min if b.min is not None else float("-inf")
     hi_b = b.max if b.max is not None else float("inf")
-    return lo_a <= hi_b + _tol(hi_b if hi_b != float("inf") else 0) and lo_b <= hi_a + _tol(hi_a if hi_a != float("inf") else 0)
+    return lo_a <= hi_b + tolerance(hi_b if hi_b != float("inf") else 0) and lo_b <= hi_a + tolerance(hi_a if hi_a != float("inf") else 0)
 
 
 def describe(claim: Claim) -> str:
@@ -40,14 +43,54 @@ def describe(claim: Claim) -> str:
 
 
 def depth_context(claim: Claim, result: DocumentResult) -> Claim | None:
-    """The needle depth that qualifies a claim: stated in the same sentence, else the nearest
-    earlier depth claim with the same setting."""
-    depths = [c for c in result.claims if c.kind == "needle_depth" and c.modality not in ("warning", "negated")]
-    same = [d for d in depths if d.sentence == claim.sentence]
-    if same:
-        return min(same, key=lambda d: abs(d.start - claim.start))
-    before = [d for d in depths if d.start < claim.start and d.setting == claim.setting]
-    return before[-1] if before else None
+    """The needle depth that qualifies a claim: stated in the same sentence (the nearest one), else the
+    nearest earlier depth claim with the same setting."""
+    return _depth_index(result).context_of(claim)
+
+
+class _DepthIndex:
+    """The document's needle depths by sentence and by setting, in document order, so each claim's
+    depth is found by bisection (a page of thousands of claims stays linear)."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        depths = [c for c in claims if c.kind == "needle_depth" and c.modality not in ("warning", "negated")]
+        self.by_sentence: dict[str, list[Claim]] = defaultdict(list)
+        self.by_setting: dict[str | None, list[Claim]] = defaultdict(list)
+        for d in sorted(depths, key=lambda d: d.start):  # stable: claims of one span keep their order
+            self.by_sentence[d.sentence].append(d)
+            self.by_setting[d.setting].append(d)
+        self.sentence_starts = {k: [d.start for d in v] for k, v in self.by_sentence.items()}
+        self.setting_starts = {k: [d.start for d in v] for k, v in self.by_setting.items()}
+
+    def context_of(self, claim: Claim) -> Claim | None:
+        same = self.by_sentence.get(claim.sentence)
+        if same:
+            starts = self.sentence_starts[claim.sentence]
+            i = bisect.bisect_left(starts, claim.start)
+            if i == len(same):
+                return same[bisect.bisect_left(starts, starts[-1])]
+            if i == 0:
+                return same[0]
+            left = bisect.bisect_left(starts, starts[i - 1])  # first of the nearest start before
+            return same[left] if claim.start - starts[left] <= starts[i] - claim.start else same[i]
+        before = self.by_setting.get(claim.setting)
+        if not before:
+            return None
+        i = bisect.bisect_left(self.setting_starts[claim.setting], claim.start)
+        return before[i - 1] if i else None
+
+
+_last_index: tuple[DocumentResult, list[Claim], int, _DepthIndex] | None = None
+
+
+def _depth_index(result: DocumentResult) -> _DepthIndex:
+    global _last_index
+    cached = _last_index
+    if cached is not None and cached[0] is result and cached[1] is result.claims and cached[2] == len(result.claims):
+        return cached[3]
+    index = _DepthIndex(result.claims)
+    _last_index = (result, result.claims, len(result.claims), index)
+    return index
 
 
 def applicable_entry(claim: Claim, result: DocumentResult, reference: Reference) -> Entry | None:

@@ -3,12 +3,14 @@ setting (an unstated setting matches any), subject and indication (and, for trea
 the same needle depth)."""
 from __future__ import annotations
 
+import bisect
+import math
 from collections import defaultdict
 
 from ..model import Claim, DocumentResult, Finding
-from ..reference.model import Reference
+from ..reference.model import SETTINGS, Reference
 from . import CheckSettings
-from .common import SETTING_WORDS, claim_finding, depth_context, describe, label, overlaps
+from .common import SETTING_WORDS, claim_finding, depth_context, describe, label, tolerance
 
 RULE = "internal-inconsistency"
 
@@ -30,25 +32,79 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
             groups[claim_context(claim, result)].append(claim)
     findings = []
     severity = reference.rule_severity.get(RULE, "warning")
-    for key, claims in groups.items():
+    for claims in groups.values():
         reported: set[tuple] = set()
-        for i, later in enumerate(claims):
-            for earlier in claims[:i]:
-                # an unstated setting on the same page is taken to be the page's setting
-                if earlier.setting != later.setting and None not in (earlier.setting, later.setting):
-                    continue
-                if overlaps(earlier, later):
-                    continue
-                pair = (describe(earlier), describe(later))
-                if pair in reported:
-                    break
-                reported.add(pair)
-                what = label(reference, later.kind) + (f" ({later.subject})" if later.subject else "")
-                where = SETTING_WORDS[later.setting]
-                message = (
-                    f"{what}{(' ' + where) if where else ''} is given as {describe(later)} here but as "
-                    f"{describe(earlier)} on line {earlier.line} (\"{earlier.text}\"). Make them agree."
-                )
-                findings.append(claim_finding(RULE, later, result, message, severity, settings, related=[earlier.id]))
-                break
+        earlier_values = _EarlierValues()
+        for later in claims:
+            earlier = earlier_values.first_conflicting(later)
+            earlier_values.add(later)
+            if earlier is None:
+                continue
+            pair = (describe(earlier), describe(later))
+            if pair in reported:
+                continue
+            reported.add(pair)
+            what = label(reference, later.kind) + (f" ({later.subject})" if later.subject else "")
+            where = SETTING_WORDS[later.setting]
+            message = (
+                f"{what}{(' ' + where) if where else ''} is given as {describe(later)} here but as "
+                f"{describe(earlier)} on line {earlier.line} (\"{earlier.text}\"). Make them agree."
+            )
+            findings.append(claim_finding(RULE, later, result, message, severity, settings, related=[earlier.id]))
     return findings
+
+
+def _low(claim: Claim) -> float:
+    return claim.min if claim.min is not None else -math.inf
+
+
+def _high(claim: Claim) -> float:
+    """The upper bound with the 1% tolerance of `overlaps`: two claims are disjoint when one's low
+    exceeds the other's high."""
+    if claim.max is None:
+        return math.inf
+    return claim.max + tolerance(claim.max)
+
+
+class _EarlierValues:
+    """The claims seen so far in a group, answering: which is the first one whose range is disjoint
+    from a new claim's (with a compatible setting)? Same answer as comparing the new claim with each
+    earlier one in turn, in O(log n): only a claim whose low is above every earlier low (or whose high is
+    below every earlier high) can be the first one disjoint from anything, so each setting keeps two
+    short "staircases" in document order, searched by bisection."""
+
+    def __init__(self) -> None:
+        # setting filter -> (ascending lows, their claims) and (descending highs negated, their claims);
+        # None holds every claim (for a claim of unstated setting), "home"/"professional" the claims of
+        # that setting or of unstated setting
+        self.rising: dict[str | None, tuple[list[float], list[int]]] = {}
+        self.falling: dict[str | None, tuple[list[float], list[int]]] = {}
+        self.claims: list[Claim] = []
+
+    def add(self, claim: Claim) -> None:
+        n = len(self.claims)
+        self.claims.append(claim)
+        filters = [None] + [s for s in SETTINGS if claim.setting in (s, None)]
+        for f in filters:
+            lows, owners = self.rising.setdefault(f, ([], []))
+            if not lows or _low(claim) > lows[-1]:
+                lows.append(_low(claim))
+                owners.append(n)
+            highs, owners = self.falling.setdefault(f, ([], []))
+            if not highs or -_high(claim) > highs[-1]:
+                highs.append(-_high(claim))
+                owners.append(n)
+
+    def first_conflicting(self, claim: Claim) -> Claim | None:
+        found: list[int] = []
+        # an earlier claim entirely above this one: its low beyond this one's high
+        lows, owners = self.rising.get(claim.setting, ([], []))
+        i = bisect.bisect_right(lows, _high(claim))
+        if i < len(lows):
+            found.append(owners[i])
+        # an earlier claim entirely below: its high short of this one's low
+        highs, owners = self.falling.get(claim.setting, ([], []))
+        i = bisect.bisect_right(highs, -_low(claim))
+        if i < len(highs):
+            found.append(owners[i])
+        return self.claims[min(found)] if found else None
