@@ -18,6 +18,7 @@ tests/test_robustness.py imports `CASES`, `build` and `normal_copy` from here.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -44,6 +45,19 @@ def md_table(size: int) -> str:
     head = "| Step | Depth | Sessions | Interval |\n|:-----|-----:|:--------:|---|\n"
     row = "| roll | 0.25 mm–0.5 mm | 3 to 6 sessions | every 4 to 6 weeks |\n"
     return repeat(row, head)(size)
+
+
+def varied_symbol_runs(size: int) -> str:
+    """Runs of 1-60 random punctuation and symbols between spaces (distinct, so spaCy's tokenizer
+    cache does not help), with a quantity now and then."""
+    rng = random.Random(0)
+    symbols = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‘’“”—–…😀"
+    parts, n = [], 0
+    while n < size:
+        part = "1 mm" if rng.random() < 0.05 else "".join(rng.choice(symbols) for _ in range(rng.randint(1, 60)))
+        parts.append(part)
+        n += len(part) + 1
+    return " ".join(parts)[:size]
 
 
 def wide_md_table(size: int) -> str:
@@ -74,6 +88,11 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "many_quantities_one_sentence": ("text", repeat("1 mm 2 days 3 sessions ")),
     "many_claims_one_section": ("markdown", repeat("Roll a 0.5 mm roller. ", "# Home roller guide\n\n")),
     "controls_rtl_emoji": ("text", repeat("\u202e1\u200f mm \U0001f600\x00\x01\x0b ")),
+    # one whitespace-free run of punctuation or symbols (spaCy's tokenizer is quadratic in its length)
+    "symbol_run": ("text", repeat("!")),
+    "emoji_run": ("text", repeat("\U0001f600")),
+    "quote_run": ("text", repeat("'\"\u2018\u2019\u201c\u201d")),
+    "varied_symbol_runs": ("text", varied_symbol_runs),
     # markdown
     "md_brackets": ("markdown", repeat("[[[[((((")),
     "md_link_close": ("markdown", repeat("](", "x ")),

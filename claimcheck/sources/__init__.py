@@ -29,6 +29,13 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 # code point for one, so offsets are unchanged).
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+# spaCy's tokenizer splits a run of punctuation or symbols without spaces ("!!!!", "[[[[", "%%%%", emoji)
+# one affix at a time, re-examining the rest of the run at each step: quadratic in the run's length
+# (4,000 characters: ~5 s; a megabyte: days). Such a run carries no claim, so the prose view keeps its
+# first character (a "!" still ends a sentence) and blanks the rest.
+MAX_SYMBOL_RUN = 32
+_SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_SYMBOL_RUN},}}")
+
 
 def detect_format(path: str) -> str:
     suffix = Path(path).suffix.lower()
@@ -53,6 +60,8 @@ def source_from_text(text: str, source: str = "<text>", format: str | None = Non
         raise ValueError(f"unknown format {format!r}: expected text, markdown or html")
     if _SURROGATE.search(prose):
         prose = _SURROGATE.sub("\ufffd", prose)
+    if _SYMBOL_RUN.search(prose):
+        prose = _SYMBOL_RUN.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 1), prose)
     return Source(path=source, text=text, prose=prose, blocks=blocks, format=fmt)
 
 
