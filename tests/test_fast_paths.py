@@ -139,3 +139,28 @@ def test_sentence_splitter_matches_the_token_by_token_rule(extractor, parts) -> 
     text = "".join(p + sep for p, sep in parts)
     doc = extractor.nlp.make_doc(text)
     assert StructureSentencizer()._after_punctuation(doc) == sentence_starts_token_by_token(doc)
+
+
+MARKDOWN_PIECES = ["Roll", " ", "\n", "`", "``", "![", "[", "]", "(", ")", "](", "<!--", "-->", "<b>", "</b>", "<a href='x'>",
+                   "<https://x.org>", "https://example.com/a", "www.x.org", "http", "w", "h", "&amp;", "&#8211;", "&nbsp;",
+                   "*", "**", "_", "__", "~~", "|", "3 mm", "# ", "- ", "1. ", "> ", "---", "HTTPS://X.ORG"]
+
+
+@settings(derandomize=True, max_examples=500, deadline=None, database=None)
+@given(st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=40))
+def test_markdown_inline_guard_never_changes_the_prose(pieces) -> None:
+    import re
+
+    from claimcheck.sources import markdown
+
+    text = "".join(pieces)
+    guarded = markdown._INLINE
+    prefix = "(?=[`!\\[\\]<&*_~|hw])(?:"
+    assert guarded.pattern.startswith(prefix)
+    try:
+        expected = None
+        markdown._INLINE = re.compile(guarded.pattern[len(prefix) : -1])
+        expected = markdown.markdown_prose(text)
+    finally:
+        markdown._INLINE = guarded
+    assert markdown.markdown_prose(text) == expected

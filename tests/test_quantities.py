@@ -150,7 +150,7 @@ def test_offsets_point_into_the_text():
 
 # -- the start guard of the quantity regex is only a speed-up ----------------------------------------
 _VOCAB = sorted(
-    set(quantities._STARTING_WORDS) | set(units.spellings()) | set(quantities.LOWER_SUFFIX) | set(quantities.UPPER_SUFFIX)
+    {w for p in quantities._STARTING_PHRASES for w in re.split(r"[\s-]+", p)} | set(quantities._STARTING_PHRASES) | set(units.spellings()) | set(quantities.LOWER_SUFFIX) | set(quantities.UPPER_SUFFIX)
     | {"0.5", "1", "12", ".5", "1,5", "3-4", "to", "and", "or", "-", "–", "+", "times", "a", "per", "each", "ago", "x"}
 )
 

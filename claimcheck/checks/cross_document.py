@@ -1,11 +1,11 @@
 """cross-document-inconsistency (CC402): several documents checked together state incompatible
 values for the same kind and context. One finding per disagreement, on the first page's claim,
-listing every value and page."""
+naming the values and where they are stated. The index behind it keeps a constant amount per context,
+so memory stays flat however many pages stream through."""
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Claim, DocumentResult, Finding
 from ..reference.model import Reference
@@ -14,45 +14,63 @@ from .common import SETTING_WORDS, claim_finding, describe, label, tolerance
 from .internal_inconsistency import claim_context
 
 RULE = "cross-document-inconsistency"
-# how much one finding's message lists (every claim is in the finding's related claims)
+# how much one finding lists: values and places in its message, other claims in `related`
 MAX_VALUES = 8
 MAX_PLACES = 3
+MAX_RELATED = 100
 
 
 @dataclass
-class _Stated:
-    path: str
-    claim: Claim
+class _Group:
+    """What the index keeps per context, of constant size however many pages state it: the first
+    claim (the finding's anchor), counts, the two highest lows and two lowest highs from different
+    pages (enough to tell whether any two pages disagree), the first places of the first values, and
+    the first related claims."""
+
+    anchor_path: str
+    anchor: Claim
+    claims: int = 0
+    pages: int = 0
+    last_document: int = -1
+    lows: list[tuple[float, str]] = field(default_factory=list)
+    highs: list[tuple[float, str]] = field(default_factory=list)
+    values: dict[str, list] = field(default_factory=dict)  # value -> [places, count], first MAX_VALUES values
+    more_values: set[str] = field(default_factory=set)
+    related: list[str] = field(default_factory=list)
 
 
 class CrossDocumentIndex:
     """Compact record of asserted claims per context, fed one document at a time."""
 
     def __init__(self, reference: Reference) -> None:
-        self.groups: dict[tuple, list[_Stated]] = defaultdict(list)
+        self.groups: dict[tuple, _Group] = {}
         self.compared = {k.id for k in reference.kinds.values() if k.consistency}
+        self.documents = 0
 
     def add(self, result: DocumentResult) -> None:
+        self.documents += 1
         for claim in result.claims:
             if claim.modality == "asserted" and claim.setting is not None and claim.kind in self.compared:
-                self.groups[(claim.setting, *claim_context(claim, result))].append(_Stated(result.path, claim))
+                key = (claim.setting, *claim_context(claim, result))
+                group = self.groups.get(key)
+                if group is None:
+                    group = self.groups[key] = _Group(result.path, claim)
+                else:
+                    if len(group.related) < MAX_RELATED:
+                        group.related.append(f"{result.path}#{claim.id}")
+                _record(group, result.path, claim, self.documents)
 
     def findings(self, reference: Reference, settings: CheckSettings) -> list[Finding]:
         severity = reference.rule_severity.get(RULE, "warning")
         out = []
-        for key, stated in self.groups.items():
-            paths = {s.path for s in stated}
-            if len(paths) < 2:
+        for group in self.groups.values():
+            if group.pages < 2 or not _disagree(group):
                 continue
-            if not _pages_disagree(stated):
-                continue
-            anchor = stated[0]
-            what = label(reference, anchor.claim.kind) + (f" ({anchor.claim.subject})" if anchor.claim.subject else "")
-            where = SETTING_WORDS[anchor.claim.setting]
-            values = _values_and_places(stated)
-            message = f"Pages disagree on {what}{(' ' + where) if where else ''}: {values}. Use one value across the site."
-            related = [f"{s.path}#{s.claim.id}" for s in stated[1:]]
-            finding = claim_finding(RULE, anchor.claim, _Path(anchor.path), message, severity, settings, related=related)
+            anchor = group.anchor
+            what = label(reference, anchor.kind) + (f" ({anchor.subject})" if anchor.subject else "")
+            where = SETTING_WORDS[anchor.setting]
+            message = f"Pages disagree on {what}{(' ' + where) if where else ''}: {_values_and_places(group)}. Use one value across the site."
+            finding = claim_finding(RULE, anchor, _Path(group.anchor_path), message, severity, settings, related=group.related)
             out.append(finding)
         return out
 
@@ -62,40 +80,54 @@ class _Path:
         self.path = path
 
 
-def _pages_disagree(stated: list[_Stated]) -> bool:
+def _record(group: _Group, path: str, claim: Claim, document: int) -> None:
+    group.claims += 1
+    if group.last_document != document:
+        group.pages += 1
+        group.last_document = document
+    _keep_two(group.lows, claim.min if claim.min is not None else -math.inf, path, highest=True)
+    _keep_two(group.highs, claim.max + tolerance(claim.max) if claim.max is not None else math.inf, path, highest=False)
+    value = describe(claim)
+    entry = group.values.get(value)
+    if entry is None:
+        if len(group.values) >= MAX_VALUES:
+            group.more_values.add(value)
+            return
+        entry = group.values[value] = [[], 0]
+    if len(entry[0]) < MAX_PLACES:
+        entry[0].append(f"{path}:{claim.line}")
+    entry[1] += 1
+
+
+def _keep_two(best: list[tuple[float, str]], value: float, path: str, highest: bool) -> None:
+    """Keep `best` as [the most extreme value, the most extreme one from another page]."""
+    better = (lambda a, b: a > b) if highest else (lambda a, b: a < b)
+    if not best:
+        best.append((value, path))
+    elif path == best[0][1]:
+        if better(value, best[0][0]):
+            best[0] = (value, path)
+    elif better(value, best[0][0]):
+        best[:] = [(value, path), best[0]]
+    elif len(best) == 1 or better(value, best[1][0]):
+        best[1:] = [(value, path)]
+
+
+def _disagree(group: _Group) -> bool:
     """Whether two claims from different pages have disjoint ranges (one's low above the other's high,
-    with the tolerance of `overlaps`). Linear: it is enough to try the two highest lows and the two
-    lowest highs that come from different pages."""
-    highest_lows = _two_extremes(stated, lambda c: c.min if c.min is not None else -math.inf, highest=True)
-    lowest_highs = _two_extremes(
-        stated, lambda c: c.max + tolerance(c.max) if c.max is not None else math.inf, highest=False
-    )
-    return any(path_a != path_b and low > high for low, path_a in highest_lows for high, path_b in lowest_highs)
+    with the tolerance of `overlaps`): it is enough to try the two highest lows against the two lowest
+    highs."""
+    return any(pa != pb and low > high for low, pa in group.lows for high, pb in group.highs)
 
 
-def _two_extremes(stated: list[_Stated], value, highest: bool) -> list[tuple[float, str]]:
-    """The most extreme value and the most extreme one from another page, with their pages."""
-    best: dict[str, float] = {}
-    for s in stated:
-        v = value(s.claim)
-        if s.path not in best or (v > best[s.path] if highest else v < best[s.path]):
-            best[s.path] = v
-    ranked = sorted(best.items(), key=lambda item: item[1], reverse=highest)[:2]
-    return [(v, path) for path, v in ranked]
-
-
-def _values_and_places(stated: list[_Stated]) -> str:
+def _values_and_places(group: _Group) -> str:
     """"4 weeks to 6 weeks in a.md:3, b.md:9 and 4 more places; 1 week in c.md:2": each distinct value
     once, in order of first appearance, so a site-wide disagreement stays readable."""
-    places: dict[str, list[str]] = defaultdict(list)
-    for s in stated:
-        places[describe(s.claim)].append(f"{s.path}:{s.claim.line}")
     parts = []
-    for value, where in list(places.items())[:MAX_VALUES]:
-        listed = ", ".join(where[:MAX_PLACES])
-        more = len(where) - MAX_PLACES
-        parts.append(f"{value} in {listed}" + (f" and {more} more place{'s' if more > 1 else ''}" if more > 0 else ""))
+    for value, (places, count) in group.values.items():
+        more = count - len(places)
+        parts.append(f"{value} in {', '.join(places)}" + (f" and {more} more place{'s' if more > 1 else ''}" if more > 0 else ""))
     text = "; ".join(parts)
-    if len(places) > MAX_VALUES:
-        text += f"; and {len(places) - MAX_VALUES} more values"
+    if group.more_values:
+        text += f"; and {len(group.more_values)} more values"
     return text

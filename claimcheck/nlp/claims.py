@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -317,22 +317,47 @@ class ClaimAnnotator:
         return best
 
 
-def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
-    """The sentences and, for each token, its sentence's index. Read from the SENT_START array rather
-    than `doc.sents`, which makes a Python object for every token."""
-    if doc.has_annotation("DEP") or len(doc) == 0:
-        sents = list(doc.sents) if len(doc) else []
-        token_sent = [0] * len(doc)
-        for i, s in enumerate(sents):
-            token_sent[s.start : s.end] = [i] * len(s)
-        return sents, token_sent
-    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
-    if not len(starts) or starts[0] != 0:
-        starts = numpy.concatenate(([0], starts))
-    bounds = [*map(int, starts), len(doc)]
-    sents = [doc[a:b] for a, b in zip(bounds, bounds[1:])]
-    token_sent = numpy.repeat(numpy.arange(len(sents)), numpy.diff(bounds)).tolist()
-    return sents, token_sent
+@dataclass
+class _Sentences:
+    """Sentence bounds as plain lists (token start/end, character start/end, first non-space
+    character) and each token's sentence index: no Span or Token object per sentence or token."""
+
+    start: list[int]
+    end: list[int]
+    start_char: list[int]
+    end_char: list[int]
+    first_char: list[int]
+    token_sent: list[int]
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+
+def _sentences(doc: Doc) -> _Sentences:
+    n = len(doc)
+    if n == 0:
+        return _Sentences([], [], [], [], [], [])
+    if doc.has_annotation("DEP"):
+        starts = numpy.array([s.start for s in doc.sents], dtype="int64")
+    else:
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
+        if not len(starts) or starts[0] != 0:
+            starts = numpy.concatenate(([0], starts))
+    ends = numpy.append(starts[1:], n)
+    offsets = doc.to_array([IDX, LENGTH, IS_SPACE]).astype("int64")
+    idx, length, is_space = offsets[:, 0], offsets[:, 1], offsets[:, 2]
+    # the first non-space token of each sentence (the block it belongs to is found by its offset)
+    non_space = numpy.append(numpy.flatnonzero(is_space == 0), n)
+    first_tok = non_space[numpy.searchsorted(non_space, starts)]
+    first_char = numpy.where(first_tok < ends, idx[numpy.minimum(first_tok, n - 1)], idx[starts])
+    return _Sentences(
+        start=starts.tolist(),
+        end=ends.tolist(),
+        start_char=idx[starts].tolist(),
+        end_char=(idx[ends - 1] + length[ends - 1]).tolist(),
+        first_char=first_char.tolist(),
+        token_sent=numpy.repeat(numpy.arange(len(starts)), ends - starts).tolist(),
+    )
 
 
 def _outermost(matches: list[_Match]) -> list[_Match]:
@@ -366,7 +391,8 @@ class _DocContext:
         self.doc = doc
         self.annotator = annotator
         self.text = doc_text(doc)
-        self.sents, self.token_sent = _sentences(doc)
+        self.sents = _sentences(doc)
+        self.token_sent = self.sents.token_sent
         labels = annotator._labels
         self.matches: list[_Match] = []
         for match_id, start, end in annotator.matcher(doc):
@@ -374,7 +400,7 @@ class _DocContext:
             self.matches.append(_Match(cat, key, sub, weight, start, end))
         self.matches.sort(key=lambda m: (m.start, m.end))
         self.longest_match = max((m.end - m.start for m in self.matches), default=0)
-        self.sent_matches: list[list[_Match]] = [[] for _ in self.sents]
+        self.sent_matches: list[list[_Match]] = [[] for _ in range(len(self.sents))]
         for m in self.matches:
             self.sent_matches[self.token_sent[m.start]].append(m)
         self.sent_match_starts = [[m.start for m in ms] for ms in self.sent_matches]
@@ -419,8 +445,8 @@ class _DocContext:
     def sentence_text(self, sent_i: int) -> str:
         text = self._sentence_text.get(sent_i)
         if text is None:
-            s = self.sents[sent_i]
-            text = self._sentence_text[sent_i] = " ".join(self.text[s.start_char : s.end_char].split())
+            s = self.sents
+            text = self._sentence_text[sent_i] = " ".join(self.text[s.start_char[sent_i] : s.end_char[sent_i]].split())
         return text
 
     def is_question(self, sent_i: int) -> bool:
@@ -449,8 +475,7 @@ class _DocContext:
         blocks: list[Block] = doc_blocks(doc)
         starts = [b.start for b in blocks]
         self.sent_block = []
-        for s in self.sents:
-            first = next((t.idx for t in s if not t.is_space), s.start_char)
+        for first in self.sents.first_char:
             i = bisect.bisect_right(starts, first) - 1
             if i >= 0 and blocks[i].start <= first < max(blocks[i].end, blocks[i].start + 1):
                 self.sent_block.append(i)
@@ -478,7 +503,7 @@ class _DocContext:
         for m in self.matches:
             if m.cat == "DISC":
                 disc_ends[m.end].add(self.token_sent[m.start])
-        self.sent_setting: list[list[_Match]] = [[] for _ in self.sents]
+        self.sent_setting: list[list[_Match]] = [[] for _ in range(len(self.sents))]
         for m in self.matches:
             if m.cat != "SET":
                 continue
@@ -507,7 +532,7 @@ class _DocContext:
                 b = self.sent_block[self.token_sent[m.start]]
                 if b >= 0 and blocks[b].kind == "heading":
                     self.myth_sections.add(b)
-        self.fact_sents = {self.token_sent[m.start] for m in self.matches if m.cat == "FACT" and m.start == self.sents[self.token_sent[m.start]].start}
+        self.fact_sents = {self.token_sent[m.start] for m in self.matches if m.cat == "FACT" and m.start == self.sents.start[self.token_sent[m.start]]}
         self.first_fact_of_block: dict[int, int] = {}
         for f in sorted(self.fact_sents):
             self.first_fact_of_block.setdefault(self.sent_block[f], f)

@@ -8,6 +8,7 @@ bounded (no nested unbounded repetition), so matching stays linear in the length
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import units as unitlib
@@ -98,21 +99,38 @@ _PERIOD = r"(?:day|night|week|fortnight|month|year)"
 _NOT_FREQUENCY = "activities|activity|life|routine|routines|tasks|chores|commitments|skincare|skin-care|moisturi[sz]er|sunscreen|spf|cleanser|newsletter|specials|deals|blog|offers|wear|habits|dose"
 _FREQNUM = rf"(?:once|twice|thrice|{_NUM}(?:{_SEP}{_NUM})?\s{{1,3}}times)"
 
-# Every word that can begin a quantity expression. The regex first checks that a position starts
-# one of them (by its first three letters, a cheap test) before trying the alternatives below: most
-# words of the copy are rejected there, which makes the scan ~2x faster. Keep in step with the
+# Every phrase that can begin a quantity expression. Before trying the alternatives below, the regex
+# checks that a position starts one of them (by a short prefix: see _start_guard): most words of the
+# copy are rejected there, which makes the scan several times faster. Keep in step with the
 # alternatives (tests/test_quantities.py compares the guarded regex with the unguarded one).
-_STARTING_WORDS = {
+_STARTING_PHRASES = {
     *LOWER_BOUND, *UPPER_BOUND, *NUMBER_WORDS, *VAGUE_WORDS, *VAGUE_PHRASES, *ADVERB_FREQUENCIES, *NEXT_DAY,
-    *IMMEDIATE, *FREQ_COUNTS, "between", "every", "the", "your", "first", "next", "initial", "following", "coming",
-    "day", "days", "week", "weeks", "month", "months",
+    *IMMEDIATE, *FREQ_COUNTS, "between", "every", "day", "days", "week", "weeks", "month", "months",
+    *(f"{a}{b}" for a in ("", "the ", "your ") for b in ("first", "next", "initial", "following", "coming")),
 }
 
 
-def _start_guard(words) -> str:
-    firsts = {re.split(r"[\s-]", w.lower(), maxsplit=1)[0] for w in words}
-    prefixes = sorted({re.escape(w[:3]) if len(w) >= 3 else re.escape(w) + r"\b" for w in firsts})
-    return rf"(?=[\d.,]|{'|'.join(prefixes)})"
+def _start_guard(phrases) -> str:
+    """A look-ahead that admits the start of any of `phrases`: digits (or "." and "," before them), the
+    first five letters of a long first word, a short word whole, and a word of up to three letters
+    ("at", "no", "the") only with the start of the word after it. Grouped by first letter behind a
+    character class, so a word is rejected after a handful of comparisons rather than one per phrase."""
+    by_letter: dict[str, set[str]] = defaultdict(set)
+    for phrase in phrases:
+        words = re.split(r"[\s-]+", phrase.lower())
+        first = words[0]
+        if len(words) > 1 and len(first) <= 3:
+            rest = re.escape(first[1:]) + r"[\s-]+" + re.escape(words[1][:3])
+        elif len(first) > 5:
+            rest = re.escape(first[1:5])
+        else:
+            rest = re.escape(first[1:]) + (r"\b" if first[-1].isalnum() else "")
+        by_letter[first[0]].add(rest)
+    letters = "".join(sorted(by_letter))
+    branches = "|".join(
+        f"{re.escape(c)}(?:{'|'.join(sorted(rests, key=lambda r: (-len(r), r)))})" for c, rests in sorted(by_letter.items())
+    )
+    return rf"(?=[\d.,{re.escape(letters)}])(?=[\d.,]|{branches})"
 
 
 _UNGUARDED = rf"""
@@ -134,7 +152,7 @@ _UNGUARDED = rf"""
     (?P<post>{_POST})?
     """
 # matched against ASCII-lowercased text (see find_quantities): faster than IGNORECASE
-QUANTITY_RE = re.compile(_UNGUARDED.replace("(?<![\\w.,/$£€¥#@])", "(?<![\\w.,/$£€¥#@])" + _start_guard(_STARTING_WORDS), 1), re.VERBOSE)
+QUANTITY_RE = re.compile(_UNGUARDED.replace("(?<![\\w.,/$£€¥#@])", "(?<![\\w.,/$£€¥#@])" + _start_guard(_STARTING_PHRASES), 1), re.VERBOSE)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _NUM_RE = re.compile(_NUM, re.IGNORECASE)
@@ -219,8 +237,11 @@ _ROUTINE_BEFORE = re.compile(r"(?:spf|sunscreen|sunblock|moisturi[sz]\w*|cleanse
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All quantity expressions in `text[start:end]`, with offsets into `text`."""
     out: list[Quantity] = []
-    # same length and offsets as `text` (only A-Z change), so the regex needs no IGNORECASE
-    lower = text.translate(_ASCII_LOWER)
+    # same length and offsets as `text`, so the regex needs no IGNORECASE; str.lower() is the fast way,
+    # unless a character lowercases to two ("İ"), where only A-Z are lowered
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = text.translate(_ASCII_LOWER)
     for m in QUANTITY_RE.finditer(lower, start, len(text) if end is None else end):
         if _NOT_A_CLAIM_AFTER.match(lower, m.end(), m.end() + 16):
             continue
