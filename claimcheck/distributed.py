@@ -1,11 +1,13 @@
 """Checking a Dask bag of documents (``pip install 'claimcheck[dask]'``).
 
     import dask.bag as db
-    from claimcheck.distributed import check_bag, cross_document_findings, write_jsonl
+    from claimcheck.distributed import check_bag, cross_document_findings, merge_cross_document, write_jsonl
 
     records = db.read_text("pages-*.jsonl").map(json.loads)      # {"path": ..., "text": ...}
     results = check_bag(records)                                 # bag of jsonl document records
     write_jsonl(results, "out/claimcheck-*.jsonl")                # or results.compute(scheduler="processes")
+    cross = cross_document_findings(results)                     # {path: [CC402 finding dicts]}
+    records = merge_cross_document(results.compute(), cross)     # = `claimcheck check --format jsonl`
 
 Each worker process builds one `Checker` per (reference, disabled rules, severities) and keeps it
 (a module-level cache), so the spaCy pipeline is built once per process, not per partition. The
@@ -92,6 +94,19 @@ def cross_document_findings(results, reference: str | os.PathLike | None = None,
     for f in index.findings(checker.reference, checker.settings):
         out.setdefault(f.path, []).append(f)
     return {p: [f.to_dict() for f in sorted(fs, key=lambda f: (f.start, f.end, f.code))] for p, fs in out.items()}
+
+
+def merge_cross_document(records: Iterable[dict[str, Any]],
+                         cross: dict[str, list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    """The records with their CC402 findings added and findings sorted as `claimcheck check` sorts
+    them: written with `claimcheck.report.jsonl.dumps_line`, the lines are byte for byte those of
+    `claimcheck check --format jsonl` on the same documents."""
+    for record in records:
+        extra = cross.get(record.get("path"), [])
+        if extra and "findings" in record:
+            findings = sorted(record["findings"] + extra, key=lambda f: (f["start"], f["end"], f["code"]))
+            record = {**record, "findings": findings}
+        yield record
 
 
 def _claim(d: dict[str, Any]):

@@ -53,6 +53,17 @@ def test_jobs2_json_is_byte_identical_to_jobs1(tmp_path):
     assert outs[0] == outs[1]
 
 
+def test_jobs2_is_byte_identical_to_one_process_in_every_format(checker):
+    from claimcheck.parallel import check_paths_parallel
+    from claimcheck.report import FORMATS, RenderOptions, render
+
+    paths = [str(ROOT / p) for p in pages()] + [str(ROOT / "corpus")]
+    one = checker.check_paths(paths)
+    two = check_paths_parallel(checker, paths, jobs=2, chunksize=3)
+    for fmt in sorted(FORMATS):
+        assert render(two, fmt, RenderOptions("check")) == render(one, fmt, RenderOptions("check")), fmt
+
+
 def test_jobs_keeps_exit_code_and_errors(tmp_path):
     missing = str(tmp_path / "missing.md")
     one = run("check", "--isolated", "--format", "json", missing, *pages())
@@ -103,3 +114,17 @@ def test_dask_bag_matches_plain(plain):
     cross = cross_document_findings(results, scheduler="processes")
     expected = {p: [f for f in fs if f[0] == "CC402"] for p, fs in plain_findings(plain).items()}
     assert {p: sorted(key(f) for f in cross.get(p, [])) for p in expected} == expected
+
+
+def test_dask_jsonl_is_byte_identical_to_the_plain_cli():
+    db = pytest.importorskip("dask.bag", reason="dask is not installed (pip install 'claimcheck[dask]')")
+    from claimcheck.distributed import check_bag, cross_document_findings, merge_cross_document
+    from claimcheck.report.jsonl import dumps_line
+
+    proc = run("check", "--isolated", "--format", "jsonl", "--fail-on", "never", *pages())
+    assert proc.returncode == 0, proc.stderr
+    results = check_bag(db.from_sequence([json.loads(line) for line in records().splitlines()], npartitions=3))
+    cross = cross_document_findings(results, scheduler="processes")
+    assert cross, "the pages disagree with each other, so CC402 is part of the comparison"
+    docs = results.compute(scheduler="processes")
+    assert "".join(dumps_line(r) for r in merge_cross_document(docs, cross)) == proc.stdout
