@@ -55,8 +55,9 @@ class Extractor:
         self.nlp = pipeline_for(self.reference_path)
 
     def make_doc(self, source: Source) -> Doc:
-        doc = self.nlp.make_doc(source.prose)
-        components.remember_text(doc, source.prose)
+        text = source.unwrapped_prose()
+        doc = self.nlp.make_doc(text)
+        components.remember_text(doc, text)
         doc._.claimcheck_blocks = source.blocks
         doc._.claimcheck_source = source.path
         return doc

@@ -46,3 +46,25 @@ class Source:
             self._line_starts = starts
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    def unwrapped_prose(self) -> str:
+        """The prose with the line breaks inside a paragraph or list item (hard-wrapped copy) turned
+        into spaces, same length: a cue such as "stay away from" still matches when the copy wraps
+        in the middle of it. Blank lines and breaks between blocks stay."""
+        prose = self.prose
+        if "\n" not in prose:
+            return prose
+        chars: list[str] | None = None
+        for block in self.blocks:
+            if block.kind not in ("paragraph", "item"):
+                continue
+            start, end = block.start, block.end
+            i = prose.find("\n", start, end)
+            while i != -1:
+                if 0 < i < len(prose) - 1 and prose[i - 1] != "\n" and prose[i + 1] != "\n" and i + 1 < end:
+                    if chars is None:
+                        chars = list(prose)
+                    chars[i] = " "
+                i = prose.find("\n", i + 1, end)
+        return prose if chars is None else "".join(chars)
+

@@ -13,7 +13,8 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
     chars = list(text)
     lines: list[tuple[int, int, str]] = []  # (start, end, kind) kind: blank|item|short|text
     pos = 0
-    for line in text.splitlines(keepends=True):
+    raw_lines = text.splitlines(keepends=True)
+    for n, line in enumerate(raw_lines):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         body = text[start:end]
@@ -26,7 +27,7 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
                 if not chars[i].isspace():
                     chars[i] = " "
             lines.append((start, end, "item"))
-        elif _heading_like(body.strip()):
+        elif _heading_like(body.strip()) and not _wraps_on(raw_lines[n + 1] if n + 1 < len(raw_lines) else ""):
             lines.append((start, end, "short"))
         else:
             lines.append((start, end, "text"))
@@ -64,6 +65,13 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
                 para[1] = end
     close_para()
     return "".join(chars), blocks
+
+
+def _wraps_on(next_line: str) -> bool:
+    """Whether a line runs on into the next one (hard-wrapped copy): the next line continues the
+    sentence in lower case ("...please stay away" / "from 1.5 mm rollers")."""
+    body = next_line.strip()
+    return bool(body) and body[0].islower() and not _BULLET.match(next_line)
 
 
 def _heading_like(stripped: str) -> bool:
