@@ -38,6 +38,7 @@ class Claim(_CompactPickle):
     indication: str | None = None
     frequency: bool = False
     approximate: bool = False
+    unit_written: bool = True  # False: a bare number read in the kind's unit ("a cheap 0.5")
 
     @property
     def min(self) -> float | None:

@@ -200,3 +200,15 @@ def test_rules_can_be_selected_by_name_or_code():
     checker = Checker(disable=["CC301", "missing-safety-information"])
     r = checker.check_text("It is painless. Use a 1.5 mm roller at home.")
     assert rules(r) == ["risky-home-use"]
+
+
+def test_a_roller_size_named_without_its_unit_is_not_home_advice(check):
+    doc = check("I roll at home. I started on the 1.5 roller, which was a mistake; use a 0.25 mm roller at home.",
+                source="forum.txt")
+    assert [c.text for c in doc.claims if c.kind == "needle_depth"] == ["1.5", "0.25 mm"]
+    assert not [f for f in doc.findings if f.rule == "risky-home-use"]
+
+
+def test_stepping_back_from_a_length_is_a_warning(check):
+    doc = check("Please step back from 1.5 mm rollers at home.", source="a.txt")
+    assert not [f for f in doc.findings if f.rule == "risky-home-use"]

@@ -213,3 +213,28 @@ def test_one_session_mentioned_in_passing_is_not_a_course_claim(extract, text):
 
 def test_one_session_framed_as_the_course_is_a_claim(extract):
     assert [c.max for c in claims_of(extract("One session is all you need."), "session_count")] == [1]
+
+
+def test_roller_sizes_without_a_unit_are_read_as_mm_on_a_roller_page(extract):
+    doc = extract("My first derma roller was a cheap 0.5; I moved up to the 1.5 later. Ordered 0.25 rollers too.",
+                  source="forum.txt")
+    depths = [(c.text, c.min, c.unit_written) for c in doc.claims if c.kind == "needle_depth"]
+    assert depths == [("0.5", 0.5, False), ("1.5", 1.5, False), ("0.25", 0.25, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Add 0.5 ml of serum after rolling with the derma roller.",     # another unit
+    "The app reached version 1.5 and rates 4.5 stars.",             # no roller, needle or depth named
+    "Our derma roller rates 4.5 stars; 2.5 million sold.",          # out of range, not a noun
+])
+def test_other_bare_numbers_are_not_needle_lengths(extract, text):
+    assert [c for c in extract(text, source="a.txt").claims if c.kind == "needle_depth"] == []
+
+
+def test_cues_match_across_a_line_wrap(check):
+    wrapped = ("Home care\n\nWhatever the listing says, and however cheap they are, please stay away\n"
+               "from 1.5 mm rollers at home. Your skin will thank you.\n")
+    doc = check(wrapped, source="leaflet.txt")
+    claim = next(c for c in doc.claims if c.kind == "needle_depth")
+    assert claim.modality == "warning" and claim.text == "1.5 mm" and claim.line == 4
+    assert not [f for f in doc.findings if f.rule == "risky-home-use"]

@@ -164,3 +164,17 @@ def test_markdown_inline_guard_never_changes_the_prose(pieces) -> None:
     finally:
         markdown._INLINE = guarded
     assert markdown.markdown_prose(text) == expected
+
+
+@settings(derandomize=True, max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(PIECES + ["  ", "\t", "x"]), max_size=25), st.lists(st.tuples(st.integers(-2, 80), st.integers(-2, 80)), max_size=10))
+def test_token_offsets_expand_like_char_span(extractor, parts, ranges) -> None:
+    from claimcheck.nlp.components import TokenOffsets
+
+    doc = extractor.nlp.make_doc("".join(parts))
+    offsets = TokenOffsets(doc)
+    for a, b in ranges:
+        start, end = min(a, b), max(a, b) + 1
+        span = doc.char_span(start, end, alignment_mode="expand")
+        bounds = offsets.expand(start, end)
+        assert (None if span is None else (span.start, span.end)) == bounds, (doc.text, start, end)

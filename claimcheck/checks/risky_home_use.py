@@ -14,10 +14,12 @@ NOT_ADVICE = ("warning", "negated")
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     findings = []
-    # a reader's question ("should I go up to 2 mm?") is not advice
+    # a reader's question ("should I go up to 2 mm?") is not advice, nor is a size named without its
+    # unit ("I started on the 0.5", "ordered a 0.25"): that is how people talk about the rollers they own
     advice = [
         c for c in result.claims
         if c.setting == "home" and c.modality not in NOT_ADVICE and not c.sentence.rstrip().endswith("?")
+        and c.unit_written
     ]
     for claim, entry in entry_violations(result, reference, RULE, advice):
         message = (

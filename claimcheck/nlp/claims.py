@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Span
 from ..model import Claim, PhraseHit
 from ..reference.model import Kind, Reference
 from ..sources.model import Block
-from .components import CLAIMS_KEY, StructureSentencizer, doc_blocks, doc_text, quantities_of
+from .components import CLAIMS_KEY, StructureSentencizer, TokenOffsets, doc_blocks, doc_text, quantities_of
 from .quantities import Quantity
 from .units import NORMALIZED
+from .units import lookup as lookup_unit
 
 KIND_WINDOW = 14  # tokens: a cue further from the quantity than this does not decide its kind
 MODALITY_WINDOW = 14
@@ -29,6 +30,13 @@ MIN_KIND_SCORE = 0.3  # weaker cue evidence than this leaves a quantity without 
 HEADING_FACTOR = 0.25
 PREVIOUS_SENTENCE_FACTOR = 0.15
 _NEWLINE = re.compile("\n")
+# a number without a unit: digits with a decimal point, not part of a longer number, date or version
+_BARE_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?![\w%°/:]|[.,]\w|[ \t]?[-–][ \t]?\d)")
+_NOT_BEFORE_BARE = set(".,/:$£€¥#@+-–")
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:a|an|the|my|your|this|that|these|those|on|from|with|of|or|and|to)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+# a unit claimcheck does not read ("0.5 ml"): the number measures something else
+_OTHER_MEASURE = re.compile(r"\s?(?:ml|mg|g|oz|cc|kg|lbs?|l|stars?|x|points?|percent|pts?|inch(?:es)?|in)\b", re.IGNORECASE)
 PRIORITY = {"warning": 3, "negated": 2, "hypothetical": 1, "asserted": 0}
 
 
@@ -105,6 +113,13 @@ class ClaimAnnotator:
         for topic in reference.safety_topics:
             add("TOPIC", topic.id, "", 1.0, topic.cues)
         self._sentencizer = StructureSentencizer()
+        self._bare_kinds = [k for k in self.kinds.values() if k.bare_numbers is not None]
+        self._bare_cue_after = {
+            k.id: re.compile(
+                r"[ \t]{0,2}(?:" + "|".join(re.escape(c.phrase) for c in sorted(k.cues, key=lambda c: -len(c.phrase)) if c.weight >= 1.5)
+                + r")\b", re.IGNORECASE)
+            for k in self._bare_kinds
+        }
         if not Doc.has_extension("phrase_hits"):
             Doc.set_extension("phrase_hits", default=None)
         if not Doc.has_extension("safety_topics"):
@@ -127,6 +142,7 @@ class ClaimAnnotator:
         for m in ctx.matches:
             if m.cat == "QP" and not any(_overlap(m.start, m.end, a, b) for a, b in taken):
                 items.append((doc[m.start : m.end], self._phrase_quantity(doc, m), m.key))
+        items.extend(self._bare_numbers(ctx, items))
         items.sort(key=lambda it: (it[0].start_char, it[0].end_char))
 
         for span, q, forced_kind in items:
@@ -174,6 +190,42 @@ class ClaimAnnotator:
                 line=line, column=col,
             ))
         return hits
+
+    def _bare_numbers(self, ctx: "_DocContext", items) -> list[tuple[Span, Quantity, str]]:
+        """Numbers written without a unit ("a cheap 0.5", "the 1.5", "0.25 rollers") for a kind with
+        `bare_numbers`, on a page that names the kind's device or measure (a cue of weight >= 1.5):
+        read in the kind's unit when used as a noun (after a determiner, with at most one word
+        between) or right before such a cue, and within the kind's range."""
+        out: list[tuple[Span, Quantity, str]] = []
+        kinds = [k for k in self._bare_kinds if any(m.cat == "KIND" and m.key == k.id and m.weight >= 1.5 for m in ctx.matches)]
+        if not kinds:
+            return out
+        text = ctx.text
+        covered = [(q.start, q.end) for _, q, _ in items]
+        offsets = TokenOffsets(ctx.doc)
+        for m in _BARE_NUMBER.finditer(text):
+            start, end = m.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_BARE):
+                continue
+            if any(a < end and start < b for a, b in covered) or _OTHER_MEASURE.match(text, end):
+                continue
+            noun = _DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
+            value = float(m.group())
+            for kind in kinds:
+                cue_after = self._bare_cue_after[kind.id].match(text, end) is not None
+                rng = kind.bare_numbers
+                unit = lookup_unit(kind.bare_unit)
+                norm = value * unit.factor
+                if not (noun or cue_after) or (rng.min is not None and norm < rng.min) or (rng.max is not None and norm > rng.max):
+                    continue
+                bounds = offsets.expand(start, end)
+                if bounds is None:
+                    break
+                q = Quantity(start, end, m.group(), value, value, unit.canonical, unit.dimension, norm, norm)
+                q.flags["bare"] = True
+                out.append((Span(ctx.doc, *bounds), q, kind.id))
+                break
+        return out
 
     def _phrase_quantity(self, doc: Doc, m: _Match) -> Quantity:
         kind = self.kinds[m.key]
@@ -288,6 +340,7 @@ class ClaimAnnotator:
             indication=ctx.indication_for(span),
             frequency=q.frequency,
             approximate=q.approximate,
+            unit_written=not q.flags.get("bare", False),
         )
 
     def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None) -> str:

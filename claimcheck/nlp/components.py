@@ -12,6 +12,7 @@ Usable in anyone's pipeline::
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy
@@ -58,6 +59,32 @@ def remember_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT_KEY] = text
 
 
+class TokenOffsets:
+    """Character offsets of a doc's tokens, to map character spans to tokens the way
+    `Doc.char_span(..., alignment_mode="expand")` does, without making a Token object per lookup."""
+
+    def __init__(self, doc: Doc) -> None:
+        offsets = doc.to_array([IDX, LENGTH])
+        self.idx: list[int] = offsets[:, 0].tolist()
+        self.length: list[int] = offsets[:, 1].tolist()
+        self.text_length = len(doc_text(doc))
+
+    def _token_at(self, char: int) -> int:
+        if char < 0 or char >= self.text_length:
+            return -1
+        return bisect.bisect_right(self.idx, char) - 1
+
+    def expand(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """(start, end) token indices of every token the characters touch, or None."""
+        start = self._token_at(start_char)
+        end = self._token_at(end_char - 1)
+        if start < 0 or end < 0:
+            return None
+        if start_char == self.idx[start] + self.length[start]:  # trailing whitespace of the token before
+            start += 1
+        return start, end + 1
+
+
 def doc_blocks(doc: Doc) -> list[Block]:
     """The structural blocks of a doc: set by claimcheck's reader, or derived from the text."""
     blocks = doc._.claimcheck_blocks
@@ -83,11 +110,11 @@ class StructureSentencizer:
         if len(doc) == 0 or doc.has_annotation("DEP"):
             return doc
         starts = set()
+        offsets = TokenOffsets(doc)
         for block in doc_blocks(doc):
-            span = doc.char_span(block.start, block.end, alignment_mode="expand")
-            if span is not None and len(span):
-                starts.add(span.start)
-                starts.add(span.end)
+            bounds = offsets.expand(block.start, block.end)
+            if bounds is not None and bounds[1] > bounds[0]:
+                starts.update(bounds)
         starts.update(self._after_punctuation(doc))
         # one array write instead of a per-token setter (each of which re-checks the doc's annotations)
         flags = numpy.full((len(doc), 1), NOT_SENT_START, dtype="uint64")
@@ -148,10 +175,12 @@ class QuantityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        offsets = TokenOffsets(doc)
         for q in find_quantities(doc_text(doc)):
-            span = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if span is None or not len(span):
+            bounds = offsets.expand(q.start, q.end)
+            if bounds is None or bounds[1] <= bounds[0]:
                 continue
+            span = Span(doc, *bounds)
             span._.quantity = q
             spans.append(span)
         doc.spans[QUANTITY_KEY] = spans

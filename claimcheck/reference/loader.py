@@ -217,7 +217,7 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 KIND_FIELDS = {
     "label", "description", "dimension", "cues", "subjects", "subject_required", "default_subject",
     "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
-    "singular_requires",
+    "singular_requires", "bare_numbers",
 }
 
 
@@ -256,6 +256,12 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
         if m.get("plausible") is not None and _one_of(dimension, DIMENSIONS):
             probe = Kind(str(kid), "", str(dimension), cues)
             plausible = _range(v, m.get("plausible"), m.line_of("plausible"), f"{field}.plausible", probe)
+        bare_numbers, bare_unit = None, None
+        if m.get("bare_numbers") is not None and _one_of(dimension, DIMENSIONS):
+            probe = Kind(str(kid), "", str(dimension), cues)
+            bare_numbers = _range(v, m.get("bare_numbers"), m.line_of("bare_numbers"), f"{field}.bare_numbers", probe)
+            if bare_numbers is not None:
+                bare_unit = str(m["bare_numbers"]["unit"])
         kinds[str(kid)] = Kind(
             id=str(kid),
             label=str(m.get("label") or kid),
@@ -272,6 +278,8 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             plausible=plausible,
             consistency=bool(m.get("consistency", True)),
             singular_requires=[p.lower() for p in v.strings(m.get("singular_requires"), m.line_of("singular_requires"), f"{field}.singular_requires")],
+            bare_numbers=bare_numbers,
+            bare_unit=bare_unit,
         )
     return kinds
 

@@ -40,6 +40,9 @@ class Kind:
     plausible: "Range | None" = None  # values outside it cannot be this kind ("6 weeks" is no session length)
     consistency: bool = True  # compare values within and across documents
     singular_requires: list[str] = field(default_factory=list)  # a value of exactly 1 needs one of these phrases
+    # numbers written without a unit ("a cheap 0.5") read in `bare_unit` when within this range
+    bare_numbers: "Range | None" = None
+    bare_unit: str | None = None
 
 
 @dataclass(frozen=True)
