@@ -39,6 +39,9 @@ class Claim(_CompactPickle):
     frequency: bool = False
     approximate: bool = False
     unit_written: bool = True  # False: a bare number read in the kind's unit ("a cheap 0.5")
+    # (enumeration, member): the claim sits in one entry of a list, table or run of sibling headings
+    # ("Express Glow .... 30 min", "Forehead: 0.5 mm"); entries of one enumeration are alternatives
+    enumeration: tuple | None = None
 
     @property
     def min(self) -> float | None:

@@ -212,3 +212,18 @@ def test_a_roller_size_named_without_its_unit_is_not_home_advice(check):
 def test_stepping_back_from_a_length_is_a_warning(check):
     doc = check("Please step back from 1.5 mm rollers at home.", source="a.txt")
     assert not [f for f in doc.findings if f.rule == "risky-home-use"]
+
+
+def test_entries_of_a_service_menu_are_alternatives_not_contradictions(check):
+    menu = ("TREATMENT MENU\n\nMICRONEEDLING\n\n"
+            "  Express Glow ............ 30 min ...... $189\n     A light pass for radiance.\n\n"
+            "  Signature ............... 75 min ...... $289\n     Includes numbing and a mask.\n")
+    doc = check(menu, source="menu.txt")
+    assert [(c.kind, c.text) for c in doc.claims if c.kind == "session_duration"] == [
+        ("session_duration", "30 min"), ("session_duration", "75 min")]
+    assert not [f for f in doc.findings if f.rule == "internal-inconsistency"]
+
+
+def test_a_list_entry_still_contradicts_the_running_text(check):
+    doc = check("# Your visit\n\nA session takes 30 minutes.\n\n- Full face: a session takes 2 hours\n", source="a.md")
+    assert [f.text for f in doc.findings if f.rule == "internal-inconsistency"] == ["2 hours"]

@@ -29,7 +29,8 @@ def make_claim(i: int, kind: str, lo: float | None, hi: float | None, setting: s
     )
 
 
-CLAIMS = st.lists(st.tuples(BOUND, BOUND, st.sampled_from([None, "home", "professional"])), max_size=25)
+ENTRY = st.sampled_from([None, None, (("list", 1, 0), 1), (("list", 1, 0), 2), (("headings", -1, 2), 5)])
+CLAIMS = st.lists(st.tuples(BOUND, BOUND, st.sampled_from([None, "home", "professional"]), ENTRY), max_size=25)
 
 
 def pairwise_inconsistencies(claims: list[Claim]) -> list[tuple[str, str]]:
@@ -39,6 +40,8 @@ def pairwise_inconsistencies(claims: list[Claim]) -> list[tuple[str, str]]:
         for earlier in claims[:i]:
             if earlier.setting != later.setting and None not in (earlier.setting, later.setting):
                 continue
+            if None not in (earlier.enumeration, later.enumeration) and earlier.enumeration != later.enumeration:
+                continue  # two entries of a list, table or menu: alternatives
             if overlaps(earlier, later):
                 continue
             pair = (describe(earlier), describe(later))
@@ -52,7 +55,9 @@ def pairwise_inconsistencies(claims: list[Claim]) -> list[tuple[str, str]]:
 @settings(derandomize=True, max_examples=400, deadline=None, database=None)
 @given(CLAIMS)
 def test_internal_inconsistency_matches_the_pairwise_definition(reference, rows) -> None:
-    claims = [make_claim(i, "recovery_time", lo, hi, s) for i, (lo, hi, s) in enumerate(rows)]
+    claims = [make_claim(i, "recovery_time", lo, hi, s) for i, (lo, hi, s, _) in enumerate(rows)]
+    for claim, (*_, entry) in zip(claims, rows):
+        claim.enumeration = entry
     result = DocumentResult(path="a.md", text="", claims=claims)
     found = [(f.claim, f.related[0]) for f in internal_inconsistency.check(result, reference, CheckSettings())]
     assert found == pairwise_inconsistencies(claims)

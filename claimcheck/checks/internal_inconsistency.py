@@ -1,6 +1,7 @@
 """internal-inconsistency (CC401): one document states incompatible values for the same kind,
 setting (an unstated setting matches any), subject and indication (and, for treatment frequency,
-the same needle depth)."""
+the same needle depth). Entries of a list, a table or a run of sibling headings are alternatives and
+are not compared with each other."""
 from __future__ import annotations
 
 import bisect
@@ -68,43 +69,54 @@ def _high(claim: Claim) -> float:
 
 class _EarlierValues:
     """The claims seen so far in a group, answering: which is the first one whose range is disjoint
-    from a new claim's (with a compatible setting)? Same answer as comparing the new claim with each
-    earlier one in turn, in O(log n): only a claim whose low is above every earlier low (or whose high is
-    below every earlier high) can be the first one disjoint from anything, so each setting keeps two
-    short "staircases" in document order, searched by bisection."""
+    from a new claim's (with a compatible setting, and not an alternative in a list)? Same answer as
+    comparing the new claim with each earlier one in turn, in O(log n): only a claim whose low is above
+    every earlier low (or whose high is below every earlier high) can be the first one disjoint from
+    anything, so each pool of claims keeps two short "staircases" in document order per setting,
+    searched by bisection.
+
+    Pools: every claim; the claims outside any enumeration; the claims of each entry of an enumeration
+    (list item, table row, heading of a run of sibling headings). A claim outside enumerations is
+    compared with every earlier claim; a claim in an entry only with claims outside enumerations and
+    in the same entry: entries of a list, a table or a menu are alternatives ("Express Glow ... 30 min",
+    "Signature ... 75 min"), not statements that contradict each other."""
 
     def __init__(self) -> None:
-        # setting filter -> (ascending lows, their claims) and (descending highs negated, their claims);
-        # None holds every claim (for a claim of unstated setting), "home"/"professional" the claims of
-        # that setting or of unstated setting
-        self.rising: dict[str | None, tuple[list[float], list[int]]] = {}
-        self.falling: dict[str | None, tuple[list[float], list[int]]] = {}
+        # (pool, setting filter) -> (ascending lows, their claims) and (descending highs negated, their
+        # claims); setting filter None holds every claim of the pool (for a claim of unstated setting),
+        # "home"/"professional" the claims of that setting or of unstated setting
+        self.rising: dict[tuple, tuple[list[float], list[int]]] = {}
+        self.falling: dict[tuple, tuple[list[float], list[int]]] = {}
         self.claims: list[Claim] = []
 
     def add(self, claim: Claim) -> None:
         n = len(self.claims)
         self.claims.append(claim)
+        pools = ["all", "plain" if claim.enumeration is None else ("entry", claim.enumeration)]
         filters = [None] + [s for s in SETTINGS if claim.setting in (s, None)]
-        for f in filters:
-            lows, owners = self.rising.setdefault(f, ([], []))
-            if not lows or _low(claim) > lows[-1]:
-                lows.append(_low(claim))
-                owners.append(n)
-            highs, owners = self.falling.setdefault(f, ([], []))
-            if not highs or -_high(claim) > highs[-1]:
-                highs.append(-_high(claim))
-                owners.append(n)
+        for pool in pools:
+            for f in filters:
+                lows, owners = self.rising.setdefault((pool, f), ([], []))
+                if not lows or _low(claim) > lows[-1]:
+                    lows.append(_low(claim))
+                    owners.append(n)
+                highs, owners = self.falling.setdefault((pool, f), ([], []))
+                if not highs or -_high(claim) > highs[-1]:
+                    highs.append(-_high(claim))
+                    owners.append(n)
 
     def first_conflicting(self, claim: Claim) -> Claim | None:
         found: list[int] = []
-        # an earlier claim entirely above this one: its low beyond this one's high
-        lows, owners = self.rising.get(claim.setting, ([], []))
-        i = bisect.bisect_right(lows, _high(claim))
-        if i < len(lows):
-            found.append(owners[i])
-        # an earlier claim entirely below: its high short of this one's low
-        highs, owners = self.falling.get(claim.setting, ([], []))
-        i = bisect.bisect_right(highs, -_low(claim))
-        if i < len(highs):
-            found.append(owners[i])
+        pools = ["all"] if claim.enumeration is None else ["plain", ("entry", claim.enumeration)]
+        for pool in pools:
+            # an earlier claim entirely above this one: its low beyond this one's high
+            lows, owners = self.rising.get((pool, claim.setting), ([], []))
+            i = bisect.bisect_right(lows, _high(claim))
+            if i < len(lows):
+                found.append(owners[i])
+            # an earlier claim entirely below: its high short of this one's low
+            highs, owners = self.falling.get((pool, claim.setting), ([], []))
+            i = bisect.bisect_right(highs, -_low(claim))
+            if i < len(highs):
+                found.append(owners[i])
         return self.claims[min(found)] if found else None

@@ -30,6 +30,8 @@ MIN_KIND_SCORE = 0.3  # weaker cue evidence than this leaves a quantity without 
 HEADING_FACTOR = 0.25
 PREVIOUS_SENTENCE_FACTOR = 0.15
 _NEWLINE = re.compile("\n")
+PRICE_CUE = "<price>"
+_PRICE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d{1,2})?|\b\d[\d,]*(?:\.\d{1,2})?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b")
 # a number without a unit: digits with a decimal point, not part of a longer number, date or version
 _BARE_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?![\w%°/:]|[.,]\w|[ \t]?[-–][ \t]?\d)")
 _NOT_BEFORE_BARE = set(".,/:$£€¥#@+-–")
@@ -80,10 +82,14 @@ class ClaimAnnotator:
                 self.matcher.add(label, docs)
                 self._labels[nlp.vocab.strings.add(label)] = (cat, key, sub, weight)
 
+        # "<price>" as a cue: a price (a currency sign and a number) counts as that cue, as on a
+        # service menu ("Express Glow .... 30 min .... $189": the length of the service)
+        self._price_cues = {k.id: c.weight for k in self.kinds.values() for c in k.cues if c.phrase == PRICE_CUE}
         for kind in self.kinds.values():
             by_weight: dict[float, list[str]] = defaultdict(list)
             for cue in kind.cues:
-                by_weight[cue.weight].append(cue.phrase)
+                if cue.phrase != PRICE_CUE:
+                    by_weight[cue.weight].append(cue.phrase)
             for w, phrases in by_weight.items():
                 add("KIND", kind.id, "", w, phrases)
             for subject, phrases in kind.subjects.items():
@@ -341,6 +347,7 @@ class ClaimAnnotator:
             frequency=q.frequency,
             approximate=q.approximate,
             unit_written=not q.flags.get("bare", False),
+            enumeration=ctx.enumeration_of(ctx.token_sent[span.start]),
         )
 
     def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None) -> str:
@@ -451,6 +458,14 @@ class _DocContext:
         for match_id, start, end in annotator.matcher(doc):
             cat, key, sub, weight = labels[match_id]
             self.matches.append(_Match(cat, key, sub, weight, start, end))
+        if annotator._price_cues:
+            offsets = None
+            for m in _PRICE.finditer(self.text):
+                offsets = offsets or TokenOffsets(doc)
+                bounds = offsets.expand(m.start(), m.end())
+                if bounds is not None and bounds[1] > bounds[0]:
+                    for kind_id, weight in annotator._price_cues.items():
+                        self.matches.append(_Match("KIND", kind_id, "", weight, *bounds))
         self.matches.sort(key=lambda m: (m.start, m.end))
         self.longest_match = max((m.end - m.start for m in self.matches), default=0)
         self.sent_matches: list[list[_Match]] = [[] for _ in range(len(self.sents))]
@@ -589,6 +604,23 @@ class _DocContext:
         self.first_fact_of_block: dict[int, int] = {}
         for f in sorted(self.fact_sents):
             self.first_fact_of_block.setdefault(self.sent_block[f], f)
+
+    def enumeration_of(self, sent_i: int) -> tuple | None:
+        """The enumeration (a list, a table, a run of sibling headings) whose entry holds this sentence,
+        and which entry: ((kind, first block or parent section, level), block index)."""
+        b = self.sent_block[sent_i]
+        if b < 0:
+            return None
+        block = self.blocks[b]
+        if block.kind in ("item", "row"):
+            first = b
+            while first > 0 and self.blocks[first - 1].kind == block.kind:
+                first -= 1
+            return (("list", first, 0), b)
+        if block.kind == "heading":
+            parents = self.section_parents.get(b, [])
+            return (("headings", parents[-1] if parents else -1, block.level), b)
+        return None
 
     def section_of(self, sent_i: int) -> int:
         b = self.sent_block[sent_i]
