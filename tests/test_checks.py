@@ -227,3 +227,12 @@ def test_entries_of_a_service_menu_are_alternatives_not_contradictions(check):
 def test_a_list_entry_still_contradicts_the_running_text(check):
     doc = check("# Your visit\n\nA session takes 30 minutes.\n\n- Full face: a session takes 2 hours\n", source="a.md")
     assert [f.text for f in doc.findings if f.rule == "internal-inconsistency"] == ["2 hours"]
+
+
+def test_a_comparison_table_takes_each_column_setting_from_its_header(check):
+    table = ("# Roller or pen?\n\n| | Home roller | Clinic pen |\n|---|---|---|\n"
+             "| How often | 2–3 times a week | every 4–6 weeks |\n")
+    doc = check(table, source="compare.md")
+    settings = {c.text: c.setting for c in doc.claims if c.kind == "session_interval"}
+    assert settings == {"2–3 times a week": "home", "every 4–6 weeks": "professional"}
+    assert not [f for f in doc.findings if f.rule in ("internal-inconsistency", "reference-contradiction")]

@@ -482,6 +482,7 @@ class _DocContext:
         self._keys: dict[tuple[int, str], set[str]] = {}
         self._earlier: dict[tuple[int, str], tuple[str, ...]] = {}
         self._following: dict[int, list[_Match]] = {}
+        self._setting_matches: list[_Match] | None = None
         self._structure()
 
     # -- per-sentence lookups -------------------------------------------------------------------
@@ -718,6 +719,9 @@ class _DocContext:
     # -- setting & indication ------------------------------------------------------------------
     def setting_for(self, span: Span) -> str | None:
         sent_i = self.token_sent[span.start]
+        column = self._table_column_setting(sent_i, span)
+        if column:
+            return column
         local: dict[str, float] = defaultdict(float)
         starts = self.sent_setting_starts[sent_i]
         lo = bisect.bisect_left(starts, span.start - SETTING_WINDOW - self.longest_match)
@@ -742,6 +746,44 @@ class _DocContext:
             if decided:
                 return decided
         return _decide(self.doc_score, margin=3.0, minimum=2.0)
+
+    def _table_column_setting(self, sent_i: int, span: Span) -> str | None:
+        """In a table row: the setting named in the quantity's own cell, else in its column's header
+        ("| | Home roller | Clinic pen |"): a comparison table puts each setting in its own column."""
+        b = self.sent_block[sent_i]
+        if b < 0 or self.blocks[b].kind != "row" or not self.blocks[b].cells:
+            return None
+        cells = self.blocks[b].cells
+        char = span.start_char
+        col = next((k for k, (a, e) in enumerate(cells) if a <= char < e), None)
+        if col is None:
+            return None
+        decided = self._setting_between(*cells[col])
+        if decided:
+            return decided
+        first = b
+        while first > 0 and self.blocks[first - 1].kind == "row":
+            first -= 1
+        header = self.blocks[first].cells
+        if first == b or not header or len(header) != len(cells):
+            return None
+        return self._setting_between(*header[col])
+
+    def _setting_between(self, start_char: int, end_char: int) -> str | None:
+        if self._setting_matches is None:
+            self._setting_matches = sorted((m for ms in self.sent_setting for m in ms), key=lambda m: m.start)
+            self._setting_match_starts = [m.start for m in self._setting_matches]
+            self._offsets = TokenOffsets(self.doc)
+        bounds = self._offsets.expand(start_char, end_char)
+        if bounds is None:
+            return None
+        lo = bisect.bisect_left(self._setting_match_starts, bounds[0])
+        hi = bisect.bisect_left(self._setting_match_starts, bounds[1])
+        scores: dict[str, float] = defaultdict(float)
+        for m in self._setting_matches[lo:hi]:
+            if m.end <= bounds[1]:
+                scores[m.key] += m.weight
+        return _decide(scores, margin=1.0)
 
     def indication_for(self, span: Span) -> str | None:
         sent_i = self.token_sent[span.start]

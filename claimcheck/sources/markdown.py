@@ -153,7 +153,7 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
         if rest.lstrip().startswith("|") or (rest.count("|") >= 2 and not rest.lstrip().startswith(("-", "*"))):
             close_para()
             _inline(text, chars, offset, end)
-            blocks.append(Block(start, end, "row"))
+            blocks.append(Block(start, end, "row", cells=_cells(rest, offset)))
             i += 1
             continue
         item = _ITEM.match(rest)
@@ -172,6 +172,18 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
         i += 1
     close_para()
     return "".join(chars), blocks
+
+
+def _cells(row: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """The cells of a table row (text between unescaped pipes; outer pipes optional)."""
+    pipes = [j for j, ch in enumerate(row) if ch == "|" and (j == 0 or row[j - 1] != "\\")]
+    edges = [-1, *pipes, len(row)]
+    cells = [(offset + a + 1, offset + b) for a, b in zip(edges, edges[1:])]
+    if cells and not row[: pipes[0]].strip():
+        cells = cells[1:]  # before a leading pipe
+    if cells and pipes and not row[pipes[-1] + 1 :].strip():
+        cells = cells[:-1]  # after a trailing pipe
+    return tuple(cells)
 
 
 def _is_table_sep(rest: str) -> bool:

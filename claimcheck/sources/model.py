@@ -22,6 +22,7 @@ class Block:
     end: int
     kind: str  # heading | paragraph | item | row
     level: int = 0  # heading level (1 = top), 0 otherwise
+    cells: tuple[tuple[int, int], ...] | None = None  # a table row's cells (start, end), left to right
 
 
 @dataclass
