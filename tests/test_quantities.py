@@ -169,3 +169,14 @@ def test_start_guard_never_changes_what_the_regex_finds(parts) -> None:
 def test_quantities_are_found_whatever_the_case_and_keep_the_original_text() -> None:
     found = find_quantities("Roll A 0.5 MM roller TWICE A WEEK for Three To Four Weeks.")
     assert [q.text for q in found] == ["0.5 MM", "TWICE A WEEK", "Three To Four Weeks"]
+
+
+@pytest.mark.parametrize("text", ["Should I go up to 2.0mm next?", "I moved up to 2.0 mm", "then stepped up to 2.0mm."])
+def test_moving_up_to_a_value_is_that_value_not_an_upper_bound(text):
+    q = one(text)
+    assert (q.norm_min, q.norm_max) == (2.0, 2.0)
+
+
+def test_up_to_without_a_move_is_still_an_upper_bound():
+    q = one("Redness can last up to 3 days.")
+    assert (q.norm_min, q.norm_max) == (None, 3.0)

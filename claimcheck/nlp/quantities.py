@@ -230,6 +230,9 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"supply|warranty|refund)\b", re.IGNORECASE)
 
 
+_MOVE_BEFORE = re.compile(
+    r"\b(?:go|goes|going|gone|went|move[sd]?|moving|step(?:s|ped|ping)?|jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|"
+    r"work(?:s|ed|ing)? (?:your|my|their) way|upgrade[sd]?|upgrading|graduate[sd]?|graduating)\s+$", re.IGNORECASE)
 # "SPF 30 every day", "moisturise daily": the frequency of a skincare routine, not of treatment
 _ROUTINE_BEFORE = re.compile(r"(?:spf|sunscreen|sunblock|moisturi[sz]\w*|cleanse\w*|hydrat\w*)[^.;:!?]{0,30}$", re.IGNORECASE)
 
@@ -360,6 +363,8 @@ def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague:
     open_low = open_high = False
     if pre == "over" and vague and not post:
         pre = ""  # "over several months" is a span of time, not a lower bound
+    if pre == "up to" and _MOVE_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
+        pre = ""  # "go up to 2.0 mm", "moved up to the 1.5": a move to that value, not an upper bound
     if pre in LOWER_BOUND or post in LOWER_SUFFIX or inner_plus:
         open_high = True
     if pre in UPPER_BOUND or post in UPPER_SUFFIX - {"or so"}:
