@@ -238,3 +238,10 @@ def test_cues_match_across_a_line_wrap(check):
     claim = next(c for c in doc.claims if c.kind == "needle_depth")
     assert claim.modality == "warning" and claim.text == "1.5 mm" and claim.line == 4
     assert not [f for f in doc.findings if f.rule == "risky-home-use"]
+
+
+def test_a_bare_number_answering_how_many_sessions_is_a_session_count(extract):
+    doc = extract("### How many sessions will I need?\n\nIt depends. Most people book three or four; "
+                  "deep scars can take up to six.\n\n### Is it safe?\n\nWe have done it 500 times.\n", source="faq.md")
+    counts = [(c.text, c.min, c.max, c.unit_written) for c in doc.claims if c.kind == "session_count"]
+    assert counts == [("three or four", 3, 4, False), ("up to six", None, 6, False)]

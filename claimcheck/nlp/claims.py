@@ -17,7 +17,7 @@ from ..model import Claim, PhraseHit
 from ..reference.model import Kind, Reference
 from ..sources.model import Block
 from .components import CLAIMS_KEY, StructureSentencizer, TokenOffsets, doc_blocks, doc_text, quantities_of
-from .quantities import Quantity
+from .quantities import Quantity, find_bare_numbers
 from .units import NORMALIZED
 from .units import lookup as lookup_unit
 
@@ -203,12 +203,16 @@ class ClaimAnnotator:
         read in the kind's unit when used as a noun (after a determiner, with at most one word
         between) or right before such a cue, and within the kind's range."""
         out: list[tuple[Span, Quantity, str]] = []
-        kinds = [k for k in self._bare_kinds if any(m.cat == "KIND" and m.key == k.id and m.weight >= 1.5 for m in ctx.matches)]
-        if not kinds:
+        if not self._bare_kinds:
             return out
         text = ctx.text
         covered = [(q.start, q.end) for _, q, _ in items]
         offsets = TokenOffsets(ctx.doc)
+        out.extend(self._answers_in_bare_numbers(ctx, covered, offsets))
+        covered += [(q.start, q.end) for _, q, _ in out]
+        kinds = [k for k in self._bare_kinds if any(m.cat == "KIND" and m.key == k.id and m.weight >= 1.5 for m in ctx.matches)]
+        if not kinds:
+            return out
         for m in _BARE_NUMBER.finditer(text):
             start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_BARE):
@@ -232,6 +236,43 @@ class ClaimAnnotator:
                 out.append((Span(ctx.doc, *bounds), q, kind.id))
                 break
         return out
+
+    def _answers_in_bare_numbers(self, ctx: "_DocContext", covered, offsets) -> list[tuple[Span, Quantity, str]]:
+        """Bare numbers that answer a question about a kind ("How many sessions will I need?" /
+        "Most people book three or four"): in the first paragraph under a question heading, or in the
+        sentence after a question, when the question names the kind (cues weighing 1.5 or more, or
+        "how many" and a cue for a count)."""
+        out: list[tuple[Span, Quantity, str]] = []
+        for bare in find_bare_numbers(ctx.text):
+            if any(a < bare.end and bare.start < b for a, b in covered):
+                continue
+            bounds = offsets.expand(bare.start, bare.end)
+            if bounds is None or bounds[1] <= bounds[0]:
+                continue
+            sent_i = ctx.token_sent[bounds[0]]
+            for kind in self._bare_kinds:
+                question = ctx.question_before(sent_i)
+                if question is None or not self._asks_about(ctx, question, kind):
+                    continue
+                unit = lookup_unit(kind.bare_unit)
+                rng = kind.bare_numbers
+                lo = None if bare.low is None else bare.low * unit.factor
+                hi = None if bare.high is None else bare.high * unit.factor
+                if any(v is not None and ((rng.min is not None and v < rng.min) or (rng.max is not None and v > rng.max))
+                       for v in (lo, hi)):
+                    continue
+                q = Quantity(bare.start, bare.end, ctx.text[bare.start : bare.end], bare.low, bare.high, unit.canonical,
+                             unit.dimension, lo, hi, vague=bare.vague)
+                q.flags["bare"] = True
+                out.append((Span(ctx.doc, *bounds), q, kind.id))
+                break
+        return out
+
+    def _asks_about(self, ctx: "_DocContext", sentences: list[int], kind: Kind) -> bool:
+        weight = sum(m.weight for i in sentences for m in ctx.of_category(i, "KIND") if m.key == kind.id)
+        if kind.dimension == "count":
+            return weight >= 1 and any("how many" in ctx.sentence_text(i).lower() for i in sentences)
+        return weight >= 1.5
 
     def _phrase_quantity(self, doc: Doc, m: _Match) -> Quantity:
         kind = self.kinds[m.key]
@@ -605,6 +646,19 @@ class _DocContext:
         self.first_fact_of_block: dict[int, int] = {}
         for f in sorted(self.fact_sents):
             self.first_fact_of_block.setdefault(self.sent_block[f], f)
+
+    def question_before(self, sent_i: int) -> list[int] | None:
+        """The question this sentence answers: the previous sentence of its block when that is a
+        question, else its section heading when that is one and this sentence is in the first block
+        under it. None otherwise."""
+        b = self.sent_block[sent_i]
+        if sent_i > 0 and self.sent_block[sent_i - 1] == b and self.is_question(sent_i - 1):
+            return [sent_i - 1]
+        sec = self.section_of(sent_i)
+        if sec < 0 or sec == b or b != sec + 1:
+            return None
+        heading = self.block_sents.get(sec, [])
+        return heading if heading and self.is_question(heading[-1]) else None
 
     def enumeration_of(self, sent_i: int) -> tuple | None:
         """The enumeration (a list, a table, a run of sibling headings) whose entry holds this sentence,

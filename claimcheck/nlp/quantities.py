@@ -257,6 +257,51 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return out
 
 
+_BARE_NUM = rf"(?:{_DIGITS}|\b(?:{_VAGUE}|{_NUMWORD})\b)"
+BARE_NUMBER_RE = re.compile(
+    rf"(?<![\w.,/$£€¥#@])(?:(?P<pre>{_PRE_LOWER}|{_PRE_UPPER})\s{{1,3}})?"
+    rf"(?P<body>{_BARE_NUM}(?:{_SEP}{_BARE_NUM})?)(?![\w%°]|[.,]\d)"
+)
+# words that may follow a number standing alone ("three or four, and...", "up to six for scars")
+_AFTER_BARE = re.compile(r"\s*(?:$|[^\w\s]|(?:and|or|but|for|in|at|is|are|was|will|to|if|per|each|of)\b)")
+
+
+@dataclass
+class BareNumber:
+    """A number (or range of numbers) written without a unit: its span and bounds."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    vague: bool
+    decimal: bool  # one number written with a decimal point ("0.5")
+
+
+def find_bare_numbers(text: str) -> list[BareNumber]:
+    """Numbers and ranges of numbers with no unit after them ("three or four", "up to six", "0.5")."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = text.translate(_ASCII_LOWER)
+    out = []
+    for m in BARE_NUMBER_RE.finditer(lower):
+        if not _AFTER_BARE.match(lower, m.end()):
+            continue
+        parts = [n for n in _numbers(m.group("body"))]
+        if not parts or len(parts) > 2:
+            continue
+        lo, hi = parts[0][2][0], parts[-1][2][1]
+        vague = any(p[2][2] for p in parts)
+        pre = re.sub(r"\s+", " ", m.group("pre") or "")
+        if pre in LOWER_BOUND:
+            hi = None
+        elif pre in UPPER_BOUND:
+            lo = None
+        decimal = len(parts) == 1 and not pre and "." in m.group("body")
+        out.append(BareNumber(m.start(), m.end(), lo, hi, vague, decimal))
+    return out
+
+
 def _build(m: re.Match) -> Quantity | None:
     form = m.lastgroup if m.lastgroup not in ("pre", "post") else None
     for name in ("between", "freq", "vaguephrase", "every", "ordinal", "adverb", "range", "single", "first", "nextday",
