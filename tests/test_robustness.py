@@ -141,6 +141,11 @@ def growth(extractor, make, name: str, n: int, factor: int = 4) -> float:
     return big / small
 
 
+def test_extraction_work_grows_linearly_with_questions_answered_by_bare_numbers(extractor) -> None:
+    page = lambda n: "How many sessions will I need? Three or four, or up to six. What size roller? A 0.5 is plenty. " * n
+    assert growth(extractor, page, "a.txt", 100) <= 4 * 1.5
+
+
 def test_extraction_work_grows_linearly_with_normal_copy(extractor) -> None:
     ratio = growth(extractor, lambda n: "Roll a 0.5 mm roller at home. Then rest.\n\n" * n, "a.md", 200)
     assert ratio <= 4 * 1.5, ratio

@@ -17,7 +17,7 @@ from ..model import Claim, PhraseHit
 from ..reference.model import Kind, Reference
 from ..sources.model import Block
 from .components import CLAIMS_KEY, StructureSentencizer, TokenOffsets, doc_blocks, doc_text, quantities_of
-from .quantities import Quantity, find_bare_numbers
+from .quantities import Quantity, find_bare_numbers, lowered
 from .units import NORMALIZED
 from .units import lookup as lookup_unit
 
@@ -31,7 +31,7 @@ HEADING_FACTOR = 0.25
 PREVIOUS_SENTENCE_FACTOR = 0.15
 _NEWLINE = re.compile("\n")
 PRICE_CUE = "<price>"
-_PRICE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d{1,2})?|\b\d[\d,]*(?:\.\d{1,2})?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b")
+_PRICE = re.compile(r"[$£€¥]\s?\d[\d,]{0,12}(?:\.\d{1,2})?|\b\d[\d,]{0,12}(?:\.\d{1,2})?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b")
 # a number without a unit: digits with a decimal point, not part of a longer number, date or version
 _BARE_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?![\w%°/:]|[.,]\w|[ \t]?[-–][ \t]?\d)")
 _NOT_BEFORE_BARE = set(".,/:$£€¥#@+-–")
@@ -206,10 +206,10 @@ class ClaimAnnotator:
         if not self._bare_kinds:
             return out
         text = ctx.text
-        covered = [(q.start, q.end) for _, q, _ in items]
+        covered = _Spans((q.start, q.end) for _, q, _ in items)
         offsets = TokenOffsets(ctx.doc)
         out.extend(self._answers_in_bare_numbers(ctx, covered, offsets))
-        covered += [(q.start, q.end) for _, q, _ in out]
+        covered = _Spans([*covered.spans, *((q.start, q.end) for _, q, _ in out)])
         kinds = [k for k in self._bare_kinds if any(m.cat == "KIND" and m.key == k.id and m.weight >= 1.5 for m in ctx.matches)]
         if not kinds:
             return out
@@ -217,7 +217,7 @@ class ClaimAnnotator:
             start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_BARE):
                 continue
-            if any(a < end and start < b for a, b in covered) or _OTHER_MEASURE.match(text, end):
+            if covered.overlaps(start, end) or _OTHER_MEASURE.match(text, end):
                 continue
             noun = _DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
             value = float(m.group())
@@ -243,30 +243,40 @@ class ClaimAnnotator:
         sentence after a question, when the question names the kind (cues weighing 1.5 or more, or
         "how many" and a cue for a count)."""
         out: list[tuple[Span, Quantity, str]] = []
-        for bare in find_bare_numbers(ctx.text):
-            if any(a < bare.end and bare.start < b for a, b in covered):
-                continue
-            bounds = offsets.expand(bare.start, bare.end)
-            if bounds is None or bounds[1] <= bounds[0]:
-                continue
-            sent_i = ctx.token_sent[bounds[0]]
-            for kind in self._bare_kinds:
-                question = ctx.question_before(sent_i)
-                if question is None or not self._asks_about(ctx, question, kind):
+        answers = []  # (sentence, kinds it may answer about)
+        for sent_i in range(len(ctx.sents)):
+            question = ctx.question_before(sent_i)
+            if question is not None:
+                kinds = [k for k in self._bare_kinds if self._asks_about(ctx, question, k)]
+                if kinds:
+                    answers.append((sent_i, kinds))
+        lower = lowered(ctx.text) if answers else ""
+        for sent_i, kinds in answers:
+            for bare in find_bare_numbers(ctx.text, ctx.sents.start_char[sent_i], ctx.sents.end_char[sent_i], lower):
+                if covered.overlaps(bare.start, bare.end):
                     continue
-                unit = lookup_unit(kind.bare_unit)
-                rng = kind.bare_numbers
-                lo = None if bare.low is None else bare.low * unit.factor
-                hi = None if bare.high is None else bare.high * unit.factor
-                if any(v is not None and ((rng.min is not None and v < rng.min) or (rng.max is not None and v > rng.max))
-                       for v in (lo, hi)):
+                bounds = offsets.expand(bare.start, bare.end)
+                if bounds is None or bounds[1] <= bounds[0]:
                     continue
-                q = Quantity(bare.start, bare.end, ctx.text[bare.start : bare.end], bare.low, bare.high, unit.canonical,
-                             unit.dimension, lo, hi, vague=bare.vague)
-                q.flags["bare"] = True
-                out.append((Span(ctx.doc, *bounds), q, kind.id))
-                break
+                self._read_bare_answer(ctx, bare, bounds, kinds, out)
         return out
+
+    def _read_bare_answer(self, ctx: "_DocContext", bare, bounds: tuple[int, int], kinds: list[Kind],
+                          out: list[tuple[Span, Quantity, str]]) -> None:
+        """The bare number as a quantity of the first of `kinds` whose range holds it."""
+        for kind in kinds:
+            unit = lookup_unit(kind.bare_unit)
+            rng = kind.bare_numbers
+            lo = None if bare.low is None else bare.low * unit.factor
+            hi = None if bare.high is None else bare.high * unit.factor
+            if any(v is not None and ((rng.min is not None and v < rng.min) or (rng.max is not None and v > rng.max))
+                   for v in (lo, hi)):
+                continue
+            q = Quantity(bare.start, bare.end, ctx.text[bare.start : bare.end], bare.low, bare.high, unit.canonical,
+                         unit.dimension, lo, hi, vague=bare.vague)
+            q.flags["bare"] = True
+            out.append((Span(ctx.doc, *bounds), q, kind.id))
+            return
 
     def _asks_about(self, ctx: "_DocContext", sentences: list[int], kind: Kind) -> bool:
         weight = sum(m.weight for i in sentences for m in ctx.of_category(i, "KIND") if m.key == kind.id)
@@ -461,6 +471,21 @@ def _sentences(doc: Doc) -> _Sentences:
     )
 
 
+class _Spans:
+    """Character spans (start, end), sorted, answering "does anything overlap [start, end)?" by
+    bisection (spans may overlap one another; the longest one bounds the search)."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return any(a < end and start < b for a, b in self.spans[lo:hi])
+
+
 def _outermost(matches: list[_Match]) -> list[_Match]:
     """Drop each match lying inside a longer one ("no risk" in "no risk of scarring"); `matches` are
     sorted by start, longest first, so a containing match always comes earlier: one pass."""
@@ -608,6 +633,12 @@ class _DocContext:
                 current = i
             self.block_section.append(current)
         self.blocks = blocks
+        # the first block of each run of consecutive blocks of one kind (a list's first item, a table's
+        # header row)
+        self.run_start = list(range(len(blocks)))
+        for i in range(1, len(blocks)):
+            if blocks[i].kind == blocks[i - 1].kind:
+                self.run_start[i] = self.run_start[i - 1]
         # setting cues per sentence
         disc_ends: dict[int, set[int]] = defaultdict(set)  # token where a discount cue ends -> its sentences
         for m in self.matches:
@@ -668,10 +699,7 @@ class _DocContext:
             return None
         block = self.blocks[b]
         if block.kind in ("item", "row"):
-            first = b
-            while first > 0 and self.blocks[first - 1].kind == block.kind:
-                first -= 1
-            return (("list", first, 0), b)
+            return (("list", self.run_start[b], 0), b)
         if block.kind == "heading":
             parents = self.section_parents.get(b, [])
             return (("headings", parents[-1] if parents else -1, block.level), b)
@@ -809,15 +837,13 @@ class _DocContext:
             return None
         cells = self.blocks[b].cells
         char = span.start_char
-        col = next((k for k, (a, e) in enumerate(cells) if a <= char < e), None)
-        if col is None:
+        col = bisect.bisect_right(self.blocks[b].cells, (char, 1 << 62)) - 1
+        if col < 0 or not cells[col][0] <= char < cells[col][1]:
             return None
         decided = self._setting_between(*cells[col])
         if decided:
             return decided
-        first = b
-        while first > 0 and self.blocks[first - 1].kind == "row":
-            first -= 1
+        first = self.run_start[b]
         header = self.blocks[first].cells
         if first == b or not header or len(header) != len(cells):
             return None

@@ -242,9 +242,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     out: list[Quantity] = []
     # same length and offsets as `text`, so the regex needs no IGNORECASE; str.lower() is the fast way,
     # unless a character lowercases to two ("İ"), where only A-Z are lowered
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = text.translate(_ASCII_LOWER)
+    lower = lowered(text)
     for m in QUANTITY_RE.finditer(lower, start, len(text) if end is None else end):
         if _NOT_A_CLAIM_AFTER.match(lower, m.end(), m.end() + 16):
             continue
@@ -259,7 +257,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 _BARE_NUM = rf"(?:{_DIGITS}|\b(?:{_VAGUE}|{_NUMWORD})\b)"
 BARE_NUMBER_RE = re.compile(
-    rf"(?<![\w.,/$£€¥#@])(?:(?P<pre>{_PRE_LOWER}|{_PRE_UPPER})\s{{1,3}})?"
+    rf"(?<![\w.,/$£€¥#@])"
+    + _start_guard({*LOWER_BOUND, *UPPER_BOUND, *NUMBER_WORDS, *VAGUE_WORDS} - {"a", "an"})
+    + rf"(?:(?P<pre>{_PRE_LOWER}|{_PRE_UPPER})\s{{1,3}})?"
     rf"(?P<body>{_BARE_NUM}(?:{_SEP}{_BARE_NUM})?)(?![\w%°]|[.,]\d)"
 )
 # words that may follow a number standing alone ("three or four, and...", "up to six for scars")
@@ -278,13 +278,19 @@ class BareNumber:
     decimal: bool  # one number written with a decimal point ("0.5")
 
 
-def find_bare_numbers(text: str) -> list[BareNumber]:
-    """Numbers and ranges of numbers with no unit after them ("three or four", "up to six", "0.5")."""
+def lowered(text: str) -> str:
+    """`text` lowercased with the same length and offsets (what the quantity patterns match)."""
     lower = text.lower()
-    if len(lower) != len(text):
-        lower = text.translate(_ASCII_LOWER)
+    return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def find_bare_numbers(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[BareNumber]:
+    """Numbers and ranges of numbers with no unit after them ("three or four", "up to six", "0.5")
+    in `text[start:end]`, with offsets into `text`; `lower` is `lowered(text)` when the caller has it."""
+    end = len(text) if end is None else end
+    lower = lowered(text) if lower is None else lower
     out = []
-    for m in BARE_NUMBER_RE.finditer(lower):
+    for m in BARE_NUMBER_RE.finditer(lower, start, end):
         if not _AFTER_BARE.match(lower, m.end()):
             continue
         parts = [n for n in _numbers(m.group("body"))]
