@@ -31,7 +31,9 @@ HEADING_FACTOR = 0.25
 PREVIOUS_SENTENCE_FACTOR = 0.15
 _NEWLINE = re.compile("\n")
 PRICE_CUE = "<price>"
-_PRICE = re.compile(r"[$£€¥]\s?\d[\d,]{0,12}(?:\.\d{1,2})?|\b\d[\d,]{0,12}(?:\.\d{1,2})?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b")
+_PRICE = re.compile(r"[$£€¥]\s?\d[\d,]{0,12}(?:\.\d{1,2})?")
+_PRICE_IN_WORDS = re.compile(r"\b\d[\d,]{0,12}(?:\.\d{1,2})?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b")
+_CURRENCY_WORDS = ("USD", "EUR", "GBP", "dollars", "euros", "pounds")
 # a number without a unit: digits with a decimal point, not part of a longer number, date or version
 _BARE_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?![\w%°/:]|[.,]\w|[ \t]?[-–][ \t]?\d)")
 _NOT_BEFORE_BARE = set(".,/:$£€¥#@+-–")
@@ -244,7 +246,7 @@ class ClaimAnnotator:
         "how many" and a cue for a count)."""
         out: list[tuple[Span, Quantity, str]] = []
         answers = []  # (sentence, kinds it may answer about)
-        for sent_i in range(len(ctx.sents)):
+        for sent_i in range(len(ctx.sents) if "?" in ctx.text else 0):
             question = ctx.question_before(sent_i)
             if question is not None:
                 kinds = [k for k in self._bare_kinds if self._asks_about(ctx, question, k)]
@@ -526,7 +528,10 @@ class _DocContext:
             self.matches.append(_Match(cat, key, sub, weight, start, end))
         if annotator._price_cues:
             offsets = None
-            for m in _PRICE.finditer(self.text):
+            prices = list(_PRICE.finditer(self.text))
+            if any(word in self.text for word in _CURRENCY_WORDS):
+                prices += _PRICE_IN_WORDS.finditer(self.text)
+            for m in prices:
                 offsets = offsets or TokenOffsets(doc)
                 bounds = offsets.expand(m.start(), m.end())
                 if bounds is not None and bounds[1] > bounds[0]:
