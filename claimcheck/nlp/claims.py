@@ -122,12 +122,10 @@ class ClaimAnnotator:
             add("TOPIC", topic.id, "", 1.0, topic.cues)
         self._sentencizer = StructureSentencizer()
         self._bare_kinds = [k for k in self.kinds.values() if k.bare_numbers is not None]
-        self._bare_cue_after = {
-            k.id: re.compile(
-                r"[ \t]{0,2}(?:" + "|".join(re.escape(c.phrase) for c in sorted(k.cues, key=lambda c: -len(c.phrase)) if c.weight >= 1.5)
-                + r")\b", re.IGNORECASE)
-            for k in self._bare_kinds
-        }
+        self._bare_cue_after = {}
+        for k in self._bare_kinds:
+            strong = [re.escape(c.phrase) for c in sorted(k.cues, key=lambda c: -len(c.phrase)) if c.weight >= 1.5]
+            self._bare_cue_after[k.id] = re.compile(r"[ \t]{0,2}(?:" + "|".join(strong) + r")\b", re.IGNORECASE) if strong else None
         if not Doc.has_extension("phrase_hits"):
             Doc.set_extension("phrase_hits", default=None)
         if not Doc.has_extension("safety_topics"):
@@ -224,14 +222,14 @@ class ClaimAnnotator:
             noun = _DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
             value = float(m.group())
             for kind in kinds:
-                cue_after = self._bare_cue_after[kind.id].match(text, end) is not None
-                rng = kind.bare_numbers
+                cue = self._bare_cue_after[kind.id]
+                cue_after = cue is not None and cue.match(text, end) is not None
                 unit = lookup_unit(kind.bare_unit)
                 norm = value * unit.factor
-                if not (noun or cue_after) or (rng.min is not None and norm < rng.min) or (rng.max is not None and norm > rng.max):
+                if not (noun or cue_after) or not _within(kind.bare_numbers, norm, norm):
                     continue
                 bounds = offsets.expand(start, end)
-                if bounds is None:
+                if bounds is None or bounds[1] <= bounds[0]:
                     break
                 q = Quantity(start, end, m.group(), value, value, unit.canonical, unit.dimension, norm, norm)
                 q.flags["bare"] = True
@@ -268,11 +266,9 @@ class ClaimAnnotator:
         """The bare number as a quantity of the first of `kinds` whose range holds it."""
         for kind in kinds:
             unit = lookup_unit(kind.bare_unit)
-            rng = kind.bare_numbers
             lo = None if bare.low is None else bare.low * unit.factor
             hi = None if bare.high is None else bare.high * unit.factor
-            if any(v is not None and ((rng.min is not None and v < rng.min) or (rng.max is not None and v > rng.max))
-                   for v in (lo, hi)):
+            if not _within(kind.bare_numbers, lo, hi):
                 continue
             q = Quantity(bare.start, bare.end, ctx.text[bare.start : bare.end], bare.low, bare.high, unit.canonical,
                          unit.dimension, lo, hi, vague=bare.vague)
@@ -471,6 +467,12 @@ def _sentences(doc: Doc) -> _Sentences:
         first_char=first_char.tolist(),
         token_sent=numpy.repeat(numpy.arange(len(starts)), ends - starts).tolist(),
     )
+
+
+def _within(rng, lo: float | None, hi: float | None) -> bool:
+    """Whether the stated bounds lie inside the range (an open bound is not stated)."""
+    return not any(v is not None and ((rng.min is not None and v < rng.min) or (rng.max is not None and v > rng.max))
+                   for v in (lo, hi))
 
 
 class _Spans:
