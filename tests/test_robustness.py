@@ -210,6 +210,12 @@ def make_site(root: Path) -> dict[str, str | None]:
         fh.truncate(50 * 1024 * 1024)
     assert (root / "huge.txt").stat().st_size > MAX_FILE_BYTES
     expected["huge.txt"] = "file too large"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(root / "pipe.md")  # opening it for reading would wait for a writer forever
+        expected["pipe.md"] = "named pipe"
+    if Path("/dev/zero").exists():
+        (root / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+        expected["zero.txt"] = "a device"
     return expected
 
 
@@ -261,6 +267,33 @@ def test_unreadable_file_is_a_one_line_error(tmp_path: Path) -> None:
     assert set(docs) == {"good.md", "locked.md"}
     assert "permission denied" in docs["locked.md"]["error"]
     assert proc.stderr.strip().splitlines() == [f"claimcheck: error: {locked}: permission denied"]
+
+
+def test_permission_denied_is_a_one_line_error_even_as_root(tmp_path: Path, monkeypatch, capsys) -> None:
+    """chmod 000 does not stop root (CI), so the refusal is simulated where the file is opened."""
+    from claimcheck import cli
+    from claimcheck import sources
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "good.md").write_text(GOOD["good.md"], encoding="utf-8")
+    (site / "locked.md").write_text("Use a 1 mm roller.", encoding="utf-8")
+    real_open = os.open
+
+    def refusing_open(path, flags, *args, **kwargs):
+        if Path(path).name == "locked.md":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(sources.os, "open", refusing_open)
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["check", "--isolated", "--format", "json", "site"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    docs = {Path(d["path"]).name: d for d in json.loads(out)["documents"]}
+    assert set(docs) == {"good.md", "locked.md"} and docs["good.md"]["claims"]
+    assert "permission denied" in docs["locked.md"]["error"]
+    assert err.strip().splitlines() == [f"claimcheck: error: {Path('site') / 'locked.md'}: permission denied"]
 
 
 def test_explicit_bad_paths_are_reported_too(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ offset into the original file's decoded text.
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from .model import Block, Source, SourceError
@@ -90,6 +92,26 @@ def _looks_binary(sample: bytes) -> bool:
     return controls / len(sample) > 0.10
 
 
+def _read_regular_file(p: Path, name: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES. Opened without blocking and checked on
+    the open descriptor, so a named pipe, a device (a link to /dev/zero) or a socket is an error
+    rather than a hang or an endless read."""
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                    else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else None)
+            raise SourceError(name, f"not a regular file ({kind})" if kind else "not a regular file")
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceError(name, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:  # grew while being read
+        raise SourceError(name, f"file too large (over {MAX_FILE_BYTES} bytes)")
+    return data
+
+
 def read_source(path: str | Path, format: str | None = None) -> Source:
     """Read one file. Raises `SourceError` (one line, naming the file) when it cannot be read."""
     name = str(path)
@@ -97,10 +119,7 @@ def read_source(path: str | Path, format: str | None = None) -> Source:
     try:
         if p.is_dir():
             raise SourceError(name, "is a directory")
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SourceError(name, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
-        data = p.read_bytes()
+        data = _read_regular_file(p, name)
     except SourceError:
         raise
     except FileNotFoundError:
