@@ -59,14 +59,37 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    full = Path(root) / name
-                    if full.suffix.lower() in SUPPORTED_SUFFIXES:
-                        yield str(full)
+            yield from _walk(p)
         else:
             yield str(raw)
+
+
+def _walk(top: Path) -> Iterator[str]:
+    """Supported files below `top`, depth first, each directory's files (sorted) before its
+    subdirectories (sorted): the order of os.walk, without its recursion (a tree thousands of levels
+    deep is walked too). Symlinked directories are not entered. A directory that cannot be listed is
+    yielded itself, so that reading it reports the error instead of dropping what is inside."""
+    stack = [top]
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            yield str(directory)
+            continue
+        subdirs = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name not in SKIPPED_DIRS and not entry.name.startswith(".") and not entry.is_symlink():
+                    subdirs.append(directory / entry.name)
+            elif Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
+                yield str(directory / entry.name)
+        stack.extend(reversed(subdirs))
 
 
 class Checker:

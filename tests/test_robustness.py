@@ -39,6 +39,17 @@ _spec.loader.exec_module(adversarial)
 
 SHIPPED = Path(default_reference_path()).read_text(encoding="utf-8")
 
+def too_slow(hostile_fn, normal_fn, factor: float, slack: float, normal_runs: int = 2) -> tuple[float, float] | None:
+    """None when hostile_fn runs within `factor` x normal_fn + `slack` seconds, else the two times.
+    Measured a second time before calling it: a busy moment of a shared machine is not a quadratic."""
+    for _ in range(2):
+        t_normal = best_of(normal_runs, normal_fn)
+        t_hostile = best_of(1, hostile_fn)
+        if t_hostile <= factor * t_normal + slack:
+            return None
+    return t_normal, t_hostile
+
+
 def best_of(runs: int, fn) -> float:
     best = float("inf")
     for _ in range(runs):
@@ -90,10 +101,9 @@ def test_megabyte_of_adversarial_copy_within_5x_of_a_normal_page(extractor, fmt:
     hostile = megabyte_of_adversarial_copy(fmt)
     normal = adversarial.normal_copy(len(hostile), fmt)
     assert abs(len(hostile) - 1_000_000) < 10_000
-    t_normal = best_of(1, lambda: extractor.extract_text(normal, name))
-    t_hostile = best_of(1, lambda: extractor.extract_text(hostile, name))
-    print(f"\n{fmt}: normal page {t_normal:.2f}s, adversarial copy {t_hostile:.2f}s for {len(hostile)} chars")
-    assert t_hostile <= 5 * t_normal + 0.5
+    slow = too_slow(lambda: extractor.extract_text(hostile, name), lambda: extractor.extract_text(normal, name),
+                    5, 0.5, normal_runs=1)
+    assert slow is None, f"{fmt}: normal page {slow[0]:.2f}s, adversarial copy {slow[1]:.2f}s"
 
 
 @pytest.mark.parametrize("case", ["md_brackets", "symbol_run", "emoji_run", "quote_run", "varied_symbol_runs",
@@ -103,9 +113,8 @@ def test_long_runs_of_symbols_do_not_stall_the_tokenizer(extractor, case: str) -
     such runs short (64 KB of "!" took ~20 minutes before)."""
     hostile, name = adversarial.build(case, 64_000)
     normal = adversarial.normal_copy(64_000, adversarial.CASES[case][0])
-    t_normal = best_of(2, lambda: extractor.extract_text(normal, name))
-    t_hostile = best_of(1, lambda: extractor.extract_text(hostile, name))
-    assert t_hostile <= 5 * t_normal + 0.5, (t_normal, t_hostile)
+    assert too_slow(lambda: extractor.extract_text(hostile, name), lambda: extractor.extract_text(normal, name),
+                    5, 0.5) is None
 
 
 # -- the complexity of claimcheck's own code, by counting executed lines ---------------------------
@@ -167,9 +176,8 @@ def test_one_long_sentence_or_section_of_quantities_within_5x_of_a_normal_page(e
     5 KB took ~1 s, 100 KB minutes)."""
     hostile, name = adversarial.build(case, 50_000)
     normal = adversarial.normal_copy(50_000, adversarial.CASES[case][0])
-    t_normal = best_of(3, lambda: extractor.extract_text(normal, name))
-    t_hostile = best_of(1, lambda: extractor.extract_text(hostile, name))
-    assert t_hostile <= 5 * t_normal + 0.2, (t_normal, t_hostile)
+    assert too_slow(lambda: extractor.extract_text(hostile, name), lambda: extractor.extract_text(normal, name),
+                    5, 0.2) is None
 
 
 # =================================================================================================
@@ -572,3 +580,16 @@ def test_hostile_strings_in_every_report_format(hostile_report: Report, fmt: str
         assert 'href="javascript:' not in out.lower() and "href='javascript:" not in out.lower()
     elif fmt == "text":
         assert "Traceback" not in out
+
+
+def test_a_very_deep_directory_tree_is_walked(tmp_path: Path) -> None:
+    """os.walk recurses (a RecursionError past ~1,000 levels); the walk is iterative."""
+    from claimcheck.checker import iter_paths
+
+    deep = tmp_path
+    for _ in range(1_100):  # os.makedirs would recurse too
+        deep = deep / "a"
+        deep.mkdir()
+    (deep / "page.md").write_text("Roll a 2 mm roller at home.", encoding="utf-8")
+    (tmp_path / "top.md").write_text("x", encoding="utf-8")
+    assert [Path(p).name for p in iter_paths([tmp_path])] == ["top.md", "page.md"]

@@ -118,6 +118,7 @@ def read_source(path: str | Path, format: str | None = None) -> Source:
     p = Path(path)
     try:
         if p.is_dir():
+            os.listdir(p)  # a directory that cannot be listed: its contents were not checked
             raise SourceError(name, "is a directory")
         data = _read_regular_file(p, name)
     except SourceError:
