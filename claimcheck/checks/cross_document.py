@@ -22,10 +22,10 @@ MAX_RELATED = 100
 
 @dataclass
 class _Group:
-    """What the index keeps per context, of constant size however many pages state it: the first
-    claim (the finding's anchor), counts, the two highest lows and two lowest highs from different
-    pages (enough to tell whether any two pages disagree), the first places of the first values, and
-    the first related claims."""
+    """What the index keeps per context, bounded however many pages state it: the first claim (the
+    finding's anchor), counts, the two highest lows and two lowest highs from different pages (enough to
+    tell whether any two pages disagree), the first places of the first values, the first related
+    claims, and the set of further distinct values (as many as the site has different values)."""
 
     anchor_path: str
     anchor: Claim

@@ -151,7 +151,7 @@ _UNGUARDED = rf"""
     )
     (?P<post>{_POST})?
     """
-# matched against ASCII-lowercased text (see find_quantities): faster than IGNORECASE
+# matched against lowercased text of the same length (see `lowered`): faster than IGNORECASE
 QUANTITY_RE = re.compile(_UNGUARDED.replace("(?<![\\w.,/$£€¥#@])", "(?<![\\w.,/$£€¥#@])" + _start_guard(_STARTING_PHRASES), 1), re.VERBOSE)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -275,7 +275,6 @@ class BareNumber:
     low: float | None
     high: float | None
     vague: bool
-    decimal: bool  # one number written with a decimal point ("0.5")
 
 
 def lowered(text: str) -> str:
@@ -293,7 +292,7 @@ def find_bare_numbers(text: str, start: int = 0, end: int | None = None, lower: 
     for m in BARE_NUMBER_RE.finditer(lower, start, end):
         if not _AFTER_BARE.match(lower, m.end()):
             continue
-        parts = [n for n in _numbers(m.group("body"))]
+        parts = _numbers(m.group("body"))
         if not parts or len(parts) > 2:
             continue
         lo, hi = parts[0][2][0], parts[-1][2][1]
@@ -303,8 +302,7 @@ def find_bare_numbers(text: str, start: int = 0, end: int | None = None, lower: 
             hi = None
         elif pre in UPPER_BOUND:
             lo = None
-        decimal = len(parts) == 1 and not pre and "." in m.group("body")
-        out.append(BareNumber(m.start(), m.end(), lo, hi, vague, decimal))
+        out.append(BareNumber(m.start(), m.end(), lo, hi, vague))
     return out
 
 
