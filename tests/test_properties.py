@@ -108,7 +108,7 @@ LONG_LINE = st.builds(
     COPY,
     st.sampled_from([
         "1-", "1 mm ", "1.", "9", "-", " ", "at least ", "every ", "twice a week ", "<b>", "<a ", "<!-- ", "[", "](",
-        "`", "|", "&amp;", "&", "1 to ", "x" * 50, "Roll a 0.5 mm roller. ",
+        "`", "|", "\\|", "&amp;", "&", "1 to ", "x" * 50, "Roll a 0.5 mm roller. ",
     ]),
     st.integers(20, 1500),
     COPY,

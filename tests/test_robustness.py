@@ -593,3 +593,9 @@ def test_a_very_deep_directory_tree_is_walked(tmp_path: Path) -> None:
     (deep / "page.md").write_text("Roll a 2 mm roller at home.", encoding="utf-8")
     (tmp_path / "top.md").write_text("x", encoding="utf-8")
     assert [Path(p).name for p in iter_paths([tmp_path])] == ["top.md", "page.md"]
+
+
+@pytest.mark.parametrize("row", ["a \\| b \\| c with 2 mm", "\\| x \\|", "| a \\| b |", "|", "||", "a | b"])
+def test_markdown_rows_with_escaped_or_lone_pipes_are_read(extractor, row: str) -> None:
+    result = extractor.extract_text(f"# Table\n\n{row}\n\nUse a 2 mm roller.\n", "a.md")
+    assert [c.text for c in result.claims][-1] == "2 mm"

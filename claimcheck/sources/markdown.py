@@ -177,6 +177,8 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
 def _cells(row: str, offset: int) -> tuple[tuple[int, int], ...]:
     """The cells of a table row (text between unescaped pipes; outer pipes optional)."""
     pipes = [j for j, ch in enumerate(row) if ch == "|" and (j == 0 or row[j - 1] != "\\")]
+    if not pipes:  # only escaped pipes (a \| b \| c): one cell
+        return ((offset, offset + len(row)),)
     edges = [-1, *pipes, len(row)]
     cells = [(offset + a + 1, offset + b) for a, b in zip(edges, edges[1:])]
     if cells and not row[: pipes[0]].strip():
