@@ -586,13 +586,20 @@ def test_a_very_deep_directory_tree_is_walked(tmp_path: Path) -> None:
     """os.walk recurses (a RecursionError past ~1,000 levels); the walk is iterative."""
     from claimcheck.checker import iter_paths
 
+    levels = []
     deep = tmp_path
     for _ in range(1_100):  # os.makedirs would recurse too
         deep = deep / "a"
         deep.mkdir()
+        levels.append(deep)
     (deep / "page.md").write_text("Roll a 2 mm roller at home.", encoding="utf-8")
     (tmp_path / "top.md").write_text("x", encoding="utf-8")
-    assert [Path(p).name for p in iter_paths([tmp_path])] == ["top.md", "page.md"]
+    try:
+        assert [Path(p).name for p in iter_paths([tmp_path])] == ["top.md", "page.md"]
+    finally:  # shutil.rmtree (pytest's clean-up of old tmp dirs) recurses too: remove it bottom up
+        (deep / "page.md").unlink()
+        for level in reversed(levels):
+            level.rmdir()
 
 
 @pytest.mark.parametrize("row", ["a \\| b \\| c with 2 mm", "\\| x \\|", "| a \\| b |", "|", "||", "a | b"])
