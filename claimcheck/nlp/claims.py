@@ -207,8 +207,7 @@ class ClaimAnnotator:
             return out
         text = ctx.text
         covered = _Spans((q.start, q.end) for _, q, _ in items)
-        offsets = TokenOffsets(ctx.doc)
-        out.extend(self._answers_in_bare_numbers(ctx, covered, offsets))
+        out.extend(self._answers_in_bare_numbers(ctx, covered))
         covered = _Spans([*covered.spans, *((q.start, q.end) for _, q, _ in out)])
         kinds = [k for k in self._bare_kinds if any(m.cat == "KIND" and m.key == k.id and m.weight >= 1.5 for m in ctx.matches)]
         if not kinds:
@@ -223,21 +222,14 @@ class ClaimAnnotator:
             value = float(m.group())
             for kind in kinds:
                 cue = self._bare_cue_after[kind.id]
-                cue_after = cue is not None and cue.match(text, end) is not None
-                unit = lookup_unit(kind.bare_unit)
-                norm = value * unit.factor
-                if not (noun or cue_after) or not _within(kind.bare_numbers, norm, norm):
-                    continue
-                bounds = offsets.expand(start, end)
-                if bounds is None or bounds[1] <= bounds[0]:
-                    break
-                q = Quantity(start, end, m.group(), value, value, unit.canonical, unit.dimension, norm, norm)
-                q.flags["bare"] = True
-                out.append((Span(ctx.doc, *bounds), q, kind.id))
-                break
+                if noun or (cue is not None and cue.match(text, end)):
+                    item = _bare_item(ctx, kind, start, end, value, value)
+                    if item is not None:
+                        out.append(item)
+                        break
         return out
 
-    def _answers_in_bare_numbers(self, ctx: "_DocContext", covered, offsets) -> list[tuple[Span, Quantity, str]]:
+    def _answers_in_bare_numbers(self, ctx: "_DocContext", covered: "_Spans") -> list[tuple[Span, Quantity, str]]:
         """Bare numbers that answer a question about a kind ("How many sessions will I need?" /
         "Most people book three or four"): in the first paragraph under a question heading, or in the
         sentence after a question, when the question names the kind (cues weighing 1.5 or more, or
@@ -255,26 +247,12 @@ class ClaimAnnotator:
             for bare in find_bare_numbers(ctx.text, ctx.sents.start_char[sent_i], ctx.sents.end_char[sent_i], lower):
                 if covered.overlaps(bare.start, bare.end):
                     continue
-                bounds = offsets.expand(bare.start, bare.end)
-                if bounds is None or bounds[1] <= bounds[0]:
-                    continue
-                self._read_bare_answer(ctx, bare, bounds, kinds, out)
+                for kind in kinds:  # the first kind whose range holds it
+                    item = _bare_item(ctx, kind, bare.start, bare.end, bare.low, bare.high, bare.vague)
+                    if item is not None:
+                        out.append(item)
+                        break
         return out
-
-    def _read_bare_answer(self, ctx: "_DocContext", bare, bounds: tuple[int, int], kinds: list[Kind],
-                          out: list[tuple[Span, Quantity, str]]) -> None:
-        """The bare number as a quantity of the first of `kinds` whose range holds it."""
-        for kind in kinds:
-            unit = lookup_unit(kind.bare_unit)
-            lo = None if bare.low is None else bare.low * unit.factor
-            hi = None if bare.high is None else bare.high * unit.factor
-            if not _within(kind.bare_numbers, lo, hi):
-                continue
-            q = Quantity(bare.start, bare.end, ctx.text[bare.start : bare.end], bare.low, bare.high, unit.canonical,
-                         unit.dimension, lo, hi, vague=bare.vague)
-            q.flags["bare"] = True
-            out.append((Span(ctx.doc, *bounds), q, kind.id))
-            return
 
     def _asks_about(self, ctx: "_DocContext", sentences: list[int], kind: Kind) -> bool:
         weight = sum(m.weight for i in sentences for m in ctx.of_category(i, "KIND") if m.key == kind.id)
@@ -469,6 +447,21 @@ def _sentences(doc: Doc) -> _Sentences:
     )
 
 
+def _bare_item(ctx: "_DocContext", kind: Kind, start: int, end: int, low: float | None, high: float | None,
+               vague: bool = False) -> tuple[Span, Quantity, str] | None:
+    """A number written without a unit, read in the kind's `bare_numbers` unit, as an item to classify
+    (span, quantity, forced kind); None when outside the kind's range or not on tokens."""
+    unit = lookup_unit(kind.bare_unit)
+    lo = None if low is None else low * unit.factor
+    hi = None if high is None else high * unit.factor
+    bounds = ctx.offsets.expand(start, end)
+    if not _within(kind.bare_numbers, lo, hi) or bounds is None or bounds[1] <= bounds[0]:
+        return None
+    q = Quantity(start, end, ctx.text[start:end], low, high, unit.canonical, unit.dimension, lo, hi, vague=vague)
+    q.flags["bare"] = True
+    return Span(ctx.doc, *bounds), q, kind.id
+
+
 def _within(rng, lo: float | None, hi: float | None) -> bool:
     """Whether the stated bounds lie inside the range (an open bound is not stated)."""
     return not any(v is not None and ((rng.min is not None and v < rng.min) or (rng.max is not None and v > rng.max))
@@ -528,14 +521,13 @@ class _DocContext:
         for match_id, start, end in annotator.matcher(doc):
             cat, key, sub, weight = labels[match_id]
             self.matches.append(_Match(cat, key, sub, weight, start, end))
+        self._offsets: TokenOffsets | None = None
         if annotator._price_cues:
-            offsets = None
             prices = list(_PRICE.finditer(self.text))
             if any(word in self.text for word in _CURRENCY_WORDS):
                 prices += _PRICE_IN_WORDS.finditer(self.text)
             for m in prices:
-                offsets = offsets or TokenOffsets(doc)
-                bounds = offsets.expand(m.start(), m.end())
+                bounds = self.offsets.expand(m.start(), m.end())
                 if bounds is not None and bounds[1] > bounds[0]:
                     for kind_id, weight in annotator._price_cues.items():
                         self.matches.append(_Match("KIND", kind_id, "", weight, *bounds))
@@ -557,6 +549,13 @@ class _DocContext:
         self._following: dict[int, list[_Match]] = {}
         self._setting_matches: list[_Match] | None = None
         self._structure()
+
+    @property
+    def offsets(self) -> TokenOffsets:
+        """Token character offsets, built once per document when first needed."""
+        if self._offsets is None:
+            self._offsets = TokenOffsets(self.doc)
+        return self._offsets
 
     # -- per-sentence lookups -------------------------------------------------------------------
     def nearby(self, sent_i: int, start: int, end: int, window: int) -> list[_Match]:
@@ -860,8 +859,7 @@ class _DocContext:
         if self._setting_matches is None:
             self._setting_matches = sorted((m for ms in self.sent_setting for m in ms), key=lambda m: m.start)
             self._setting_match_starts = [m.start for m in self._setting_matches]
-            self._offsets = TokenOffsets(self.doc)
-        bounds = self._offsets.expand(start_char, end_char)
+        bounds = self.offsets.expand(start_char, end_char)
         if bounds is None:
             return None
         lo = bisect.bisect_left(self._setting_match_starts, bounds[0])
