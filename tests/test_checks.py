@@ -236,3 +236,12 @@ def test_a_comparison_table_takes_each_column_setting_from_its_header(check):
     settings = {c.text: c.setting for c in doc.claims if c.kind == "session_interval"}
     assert settings == {"2–3 times a week": "home", "every 4–6 weeks": "professional"}
     assert not [f for f in doc.findings if f.rule in ("internal-inconsistency", "reference-contradiction")]
+
+
+@pytest.mark.parametrize("text", [
+    "Before you start: skip rolling over pimples or cold sores at home.",
+    "At home, pressing hard is one of the main causes of track-like scarring.",
+])
+def test_skipping_a_risky_practice_or_naming_its_harm_is_a_warning(check, text):
+    doc = check(text, source="a.txt")
+    assert not [f for f in doc.findings if f.rule == "risky-home-use"]

@@ -245,3 +245,50 @@ def test_a_bare_number_answering_how_many_sessions_is_a_session_count(extract):
                   "deep scars can take up to six.\n\n### Is it safe?\n\nWe have done it 500 times.\n", source="faq.md")
     counts = [(c.text, c.min, c.max, c.unit_written) for c in doc.claims if c.kind == "session_count"]
     assert counts == [("three or four", 3, 4, False), ("up to six", None, 6, False)]
+
+
+def test_quoted_headings_on_a_myths_page_are_the_myths_and_the_text_below_answers_them(extract):
+    text = (
+        "# What people get wrong about rollers\n\n"
+        "These are the myths we hear most.\n\n"
+        '## 1. "You need to roll every day."\n\n'
+        "You don't. With a 0.2 mm head, twice a week is enough.\n\n"
+        "## 2. \u201cA 1.5 mm roller at home is just stronger.\u201d\n\n"
+        "That length belongs to clinics.\n"
+    )
+    r = extract(text, source="myths.md")
+    by_text = {c.text: c for c in r.claims}
+    assert by_text["every day"].modality == "negated"
+    assert by_text["1.5 mm"].modality == "negated"
+    assert by_text["twice a week"].modality == "asserted"
+
+
+def test_a_quoted_heading_is_not_a_myth_on_a_page_that_names_no_myths(extract):
+    r = extract('# Reviews\n\n## "I roll every day and love it"\n\nFive stars.\n', source="reviews.md")
+    assert only(r, "session_interval").modality == "asserted"
+
+
+def test_a_clinic_page_stays_professional_around_its_home_use_section(extract):
+    text = (
+        "# Stretch mark treatment\n\n"
+        "Book your consultation with our clinic team.\n\n"
+        "## Recovery\n\n"
+        "Treated areas look red for 2-4 days.\n\n"
+        "## Can I do this at home?\n\n"
+        "Home rollers are limited to 0.25 mm, and at home you cannot reach a stretch mark.\n"
+    )
+    r = extract(text, source="clinic.md")
+    assert only(r, "recovery_time").setting == "professional"
+    assert only(r, "needle_depth").setting == "home"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Texture keeps improving for 8 to 12 weeks after each treatment, which is why we start early.", "results_time"),
+        ("Redness after a clinic session is usually gone in 2-3 days.", "recovery_time"),
+        ("Is it normal that redness hangs around? Mine is usually gone in 4-5 days.", "recovery_time"),
+    ],
+)
+def test_what_changes_over_the_period_decides_its_kind(extract, text, kind):
+    assert only(extract(text), kind)

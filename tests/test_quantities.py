@@ -71,6 +71,9 @@ def test_numbers_ranges_and_units_normalize(text, span, lo, hi, unit):
         ("6+ sessions", 6, None),
         ("24 hours or more", 1, None),
         ("less than 10 minutes", None, 10 / 1440),
+        ("in as little as 3 days", 3, None),
+        ("as few as two sessions", 2, None),
+        ("as early as 4 weeks", 28, None),
     ],
 )
 def test_open_bounds_leave_the_open_side_null(text, lo, hi):

@@ -30,6 +30,8 @@ MIN_KIND_SCORE = 0.3  # weaker cue evidence than this leaves a quantity without 
 HEADING_FACTOR = 0.25
 PREVIOUS_SENTENCE_FACTOR = 0.15
 _NEWLINE = re.compile("\n")
+# a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
+_QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
 PRICE_CUE = "<price>"
 _PRICE = re.compile(r"[$£€¥]\s?\d[\d,]{0,12}(?:\.\d{1,2})?")
 _PRICE_IN_WORDS = re.compile(r"\b\d[\d,]{0,12}(?:\.\d{1,2})?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b")
@@ -662,6 +664,7 @@ class _DocContext:
         self.block_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.section_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.doc_score: dict[str, float] = defaultdict(float)
+        self._page_scores: dict[str, float] | None = None
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for si, ms in enumerate(self.sent_setting):
             b = self.sent_block[si]
@@ -679,6 +682,15 @@ class _DocContext:
                 b = self.sent_block[self.token_sent[m.start]]
                 if b >= 0 and blocks[b].kind == "heading":
                     self.myth_sections.add(b)
+        # a page about myths whose headings are quoted statements ('## 2. "You need to roll every day."'):
+        # each such heading is a myth and the text under it the answer
+        first_myth = min((self.sent_block[self.token_sent[m.start]] for m in self.matches if m.cat == "MYTH"), default=None)
+        self.myth_statements: set[int] = set()
+        if first_myth is not None:
+            for b in range(max(first_myth, 0), len(blocks)):
+                block = blocks[b]
+                if block.kind == "heading" and _QUOTED_HEADING.fullmatch(self.text, block.start, block.end):
+                    self.myth_statements.add(b)
         self.fact_sents = {self.token_sent[m.start] for m in self.matches if m.cat == "FACT" and m.start == self.sents.start[self.token_sent[m.start]]}
         self.first_fact_of_block: dict[int, int] = {}
         for f in sorted(self.fact_sents):
@@ -716,6 +728,8 @@ class _DocContext:
         return self.block_section[b] if b >= 0 else -1
 
     def in_myth_section(self, sent_i: int) -> bool:
+        if self.sent_block[sent_i] in self.myth_statements:
+            return True
         sec = self.section_of(sent_i)
         chain = [sec, *self.section_parents.get(sec, [])]
         if not any(s in self.myth_sections for s in chain):
@@ -833,7 +847,20 @@ class _DocContext:
             decided = _decide(self.section_heading_score.get(parent, {}), margin=1.0)
             if decided:
                 return decided
-        return _decide(self.doc_score, margin=3.0, minimum=2.0)
+        return _decide(self.doc_score, margin=3.0, minimum=2.0) or _decide(self._page_score(), margin=3.0, minimum=2.0)
+
+    def _page_score(self) -> dict[str, float]:
+        """The page's setting cues, leaving out sections whose own heading names a setting: a clinic
+        page's "Can I do this at home?" section says nothing about the rest of the page."""
+        if self._page_scores is None:
+            own = {sec for sec, scores in self.section_heading_score.items() if _decide(scores, margin=1.0)}
+            scores: dict[str, float] = defaultdict(float)
+            for sec, sec_scores in self.section_score.items():
+                if sec not in own:
+                    for key, weight in sec_scores.items():
+                        scores[key] += weight
+            self._page_scores = scores
+        return self._page_scores
 
     def _table_column_setting(self, sent_i: int, span: Span) -> str | None:
         """In a table row: the setting named in the quantity's own cell, else in its column's header

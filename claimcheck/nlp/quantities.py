@@ -60,11 +60,13 @@ LOWER_BOUND = {
     "at least", "more than", "longer than", "over", "above", "beyond", "exceeding", "in excess of", "a minimum of",
     "minimum of", "minimum", "min", "min.", "no less than", "not less than", "no sooner than", "no earlier than",
     "no fewer than", "upwards of", "greater than", "deeper than",
+    # the least it can be: "results in as little as 3 days", "as few as two sessions"
+    "as little as", "as few as", "as short as", "as early as", "as quickly as",
 }
 UPPER_BOUND = {
     "up to", "at most", "within", "no more than", "not more than", "no longer than", "not longer than", "less than",
     "shorter than", "fewer than", "under", "below", "a maximum of", "maximum of", "maximum", "max", "max.",
-    "as little as", "as few as", "as short as", "no deeper than", "not exceeding", "shallower than",
+    "no deeper than", "not exceeding", "shallower than",
 }
 LOWER_SUFFIX = {"or more", "or longer", "or over", "or above", "or deeper", "+", "plus", "minimum", "at least", "at minimum",
                 "and above", "and up", "and over", "or higher", "and higher", "and longer"}
