@@ -245,3 +245,34 @@ def test_a_comparison_table_takes_each_column_setting_from_its_header(check):
 def test_skipping_a_risky_practice_or_naming_its_harm_is_a_warning(check, text):
     doc = check(text, source="a.txt")
     assert not [f for f in doc.findings if f.rule == "risky-home-use"]
+
+
+def test_a_plain_text_chart_reads_its_cells_in_the_unit_the_page_states(check):
+    chart = ("NEEDLE LENGTH CHART\n\nAll lengths are in mm.\n\n"
+             "AREA            HOME (roller)     CLINIC (pen)\n"
+             "--------------  ----------------  ----------------\n"
+             "Forehead        0,25              0,5 - 0,75\n"
+             "Acne scars      1,0 *             1,5 - 2,5\n")
+    doc = check(chart, source="chart.txt")
+    depths = [(c.text, c.min, c.max, c.setting) for c in doc.claims if c.kind == "needle_depth"]
+    assert depths == [("0,25", 0.25, 0.25, "home"), ("0,5 - 0,75", 0.5, 0.75, "professional"),
+                      ("1,0", 1.0, 1.0, "home"), ("1,5 - 2,5", 1.5, 2.5, "professional")]
+    assert [f.text for f in doc.findings if f.rule == "risky-home-use"] == ["1,0"]
+
+
+def test_a_column_headed_by_its_unit_gives_the_unit_of_its_cells(extract):
+    table = "| Area | Depth (mm) | Sessions |\n|---|---|---|\n| Cheeks | 1.0–1.5 | 3-6 |\n| Scalp | 0.5 | 4 |\n"
+    r = extract(table, source="chart.md")
+    assert [(c.kind, c.min, c.max) for c in r.claims] == [
+        ("needle_depth", 1.0, 1.5), ("session_count", 3, 6), ("needle_depth", 0.5, 0.5), ("session_count", 4, 4)]
+
+
+def test_numbers_in_a_table_without_a_stated_unit_are_not_claims(extract):
+    r = extract("| Product | Rating | Stock |\n|---|---|---|\n| Roller A | 4.5 | 12 |\n", source="shop.md")
+    assert not r.claims
+
+
+def test_lines_that_merely_share_a_gap_are_not_a_table(extract):
+    text = "Aurora Dermatology  |  Form AD-112\nPatient name: ______   Date: ___\n\nRoll twice a week.\n"
+    r = extract(text, source="form.txt")
+    assert [c.text for c in r.claims] == ["twice a week"]

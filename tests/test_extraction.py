@@ -292,3 +292,17 @@ def test_a_clinic_page_stays_professional_around_its_home_use_section(extract):
 )
 def test_what_changes_over_the_period_decides_its_kind(extract, text, kind):
     assert only(extract(text), kind)
+
+
+@pytest.mark.parametrize(
+    "text, span, kind, lo, hi",
+    [
+        ("## Days 1–3\n\nRedness fades over these first days.\n", "Days 1–3", "recovery_time", 1, 3),
+        ("## Weeks 4–6\n\nThis is when many people first notice smoother texture.\n", "Weeks 4–6", "results_time", 28, 42),
+        ("By day 7 most skin looks back to normal.", "By day 7", "recovery_time", None, 7),
+        ("Pinkness fades over 1 to 3 days.", "over 1 to 3 days", "recovery_time", 1, 3),
+    ],
+)
+def test_timeline_steps_take_their_kind_from_what_happens_then(extract, text, span, kind, lo, hi):
+    c = only(extract(text, source="timeline.md"), kind)
+    assert (c.text, c.min, c.max) == (span, lo, hi)

@@ -20,6 +20,7 @@ from .components import CLAIMS_KEY, StructureSentencizer, TokenOffsets, doc_bloc
 from .quantities import Quantity, find_bare_numbers, lowered
 from .units import NORMALIZED
 from .units import lookup as lookup_unit
+from .units import spellings
 
 KIND_WINDOW = 14  # tokens: a cue further from the quantity than this does not decide its kind
 MODALITY_WINDOW = 14
@@ -30,6 +31,10 @@ MIN_KIND_SCORE = 0.3  # weaker cue evidence than this leaves a quantity without 
 HEADING_FACTOR = 0.25
 PREVIOUS_SENTENCE_FACTOR = 0.15
 _NEWLINE = re.compile("\n")
+# a table cell holding only a number or a range, perhaps with a footnote mark: "0,25 - 0,5", "1.0 *"
+_CELL_NUMBER = re.compile(r"\s*((\d{1,2}(?:[.,]\d{1,3})?)(?:\s{0,3}[-–]\s{0,3}(\d{1,2}(?:[.,]\d{1,3})?))?)\s*\**\s*")
+# a span of days or weeks counted from the treatment ("Days 1–3", "Weeks 4-6"): as a heading, a timeline step
+_TIMELINE_HEADING = re.compile(r"(?i)(?:days|weeks|months)\s{1,3}\d{1,3}\s{0,3}[-–—]\s{0,3}\d{1,3}")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
 PRICE_CUE = "<price>"
@@ -124,6 +129,17 @@ class ClaimAnnotator:
             add("TOPIC", topic.id, "", 1.0, topic.cues)
         self._sentencizer = StructureSentencizer()
         self._bare_kinds = [k for k in self.kinds.values() if k.bare_numbers is not None]
+        # a table column headed by the unit ("Depth (mm)", "Sessions"), or a page that says "All lengths
+        # are in mm", gives the unit of the bare numbers in the table's cells
+        self._unit_word: dict[str, re.Pattern] = {}
+        self._unit_note: dict[str, re.Pattern] = {}
+        for k in self._bare_kinds:
+            unit = lookup_unit(k.bare_unit)
+            words = "|".join(re.escape(w) for w in spellings() if lookup_unit(w) is unit)
+            self._unit_word[k.id] = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+            self._unit_note[k.id] = re.compile(
+                rf"\b(?:lengths?|depths?|sizes?|values?|measurements?|figures?|numbers?)\b[^.\n]{{0,30}}\bin\s+(?:{words})\b",
+                re.IGNORECASE)
         self._bare_cue_after = {}
         for k in self._bare_kinds:
             strong = [re.escape(c.phrase) for c in sorted(k.cues, key=lambda c: -len(c.phrase)) if c.weight >= 1.5]
@@ -211,6 +227,8 @@ class ClaimAnnotator:
         covered = _Spans((q.start, q.end) for _, q, _ in items)
         out.extend(self._answers_in_bare_numbers(ctx, covered))
         covered = _Spans([*covered.spans, *((q.start, q.end) for _, q, _ in out)])
+        out.extend(self._table_cell_numbers(ctx, covered))
+        covered = _Spans([*covered.spans, *((q.start, q.end) for _, q, _ in out)])
         kinds = [k for k in self._bare_kinds if any(m.cat == "KIND" and m.key == k.id and m.weight >= 1.5 for m in ctx.matches)]
         if not kinds:
             return out
@@ -226,6 +244,36 @@ class ClaimAnnotator:
                 cue = self._bare_cue_after[kind.id]
                 if noun or (cue is not None and cue.match(text, end)):
                     item = _bare_item(ctx, kind, start, end, value, value)
+                    if item is not None:
+                        out.append(item)
+                        break
+        return out
+
+    def _table_cell_numbers(self, ctx: "_DocContext", covered: "_Spans") -> list[tuple[Span, Quantity, str]]:
+        """Table cells that hold only a number or a range ("0,25 - 0,5", "1.0 *"), in a column whose
+        header names a kind's unit or on a page that states it ("All lengths are in mm"): the unit is
+        written, once, for the whole table."""
+        out: list[tuple[Span, Quantity, str]] = []
+        rows = [b for b, block in enumerate(ctx.blocks) if block.kind == "row" and block.cells and ctx.run_start[b] != b]
+        if not rows:
+            return out
+        text = ctx.text
+        noted = [k for k in self._bare_kinds if self._unit_note[k.id].search(text)]
+        for b in rows:
+            cells = ctx.blocks[b].cells
+            header = ctx.blocks[ctx.run_start[b]].cells
+            for col, (a, z) in enumerate(cells):
+                m = _CELL_NUMBER.fullmatch(text, a, z)
+                if m is None or covered.overlaps(*m.span(1)):
+                    continue
+                kinds = noted + [
+                    k for k in self._bare_kinds
+                    if k not in noted and header and len(header) == len(cells)
+                    and self._unit_word[k.id].search(text, *header[col]) is not None
+                ]
+                low, high = (float(g.replace(",", ".")) for g in (m.group(2), m.group(3) or m.group(2)))
+                for kind in kinds:
+                    item = _bare_item(ctx, kind, *m.span(1), min(low, high), max(low, high), declared=True)
                     if item is not None:
                         out.append(item)
                         break
@@ -287,7 +335,7 @@ class ClaimAnnotator:
                     scores[m.key] += 0.6
         # weaker evidence from the context: the previous sentence of the paragraph and the section heading
         # (an FAQ answer "Between 30 and 60 minutes." under "How long does a session take?")
-        for m, factor in ctx.kind_context(sent_i):
+        for m, factor in ctx.kind_context(sent_i, timeline=_TIMELINE_HEADING.fullmatch(span.text) is not None):
             if m.cat == "KIND":
                 scores[m.key] += m.weight * factor
         candidates = []
@@ -450,7 +498,7 @@ def _sentences(doc: Doc) -> _Sentences:
 
 
 def _bare_item(ctx: "_DocContext", kind: Kind, start: int, end: int, low: float | None, high: float | None,
-               vague: bool = False) -> tuple[Span, Quantity, str] | None:
+               vague: bool = False, declared: bool = False) -> tuple[Span, Quantity, str] | None:
     """A number written without a unit, read in the kind's `bare_numbers` unit, as an item to classify
     (span, quantity, forced kind); None when outside the kind's range or not on tokens."""
     unit = lookup_unit(kind.bare_unit)
@@ -460,7 +508,7 @@ def _bare_item(ctx: "_DocContext", kind: Kind, start: int, end: int, low: float 
     if not _within(kind.bare_numbers, lo, hi) or bounds is None or bounds[1] <= bounds[0]:
         return None
     q = Quantity(start, end, ctx.text[start:end], low, high, unit.canonical, unit.dimension, lo, hi, vague=vague)
-    q.flags["bare"] = True
+    q.flags["bare"] = not declared
     return Span(ctx.doc, *bounds), q, kind.id
 
 
@@ -780,9 +828,15 @@ class _DocContext:
             )
         return found
 
-    def kind_context(self, sent_i: int):
-        """Cue matches from the previous sentence of the block and from the section heading, with weights."""
+    def kind_context(self, sent_i: int, timeline: bool = False):
+        """Cue matches from the previous sentence of the block and from the section heading, with weights;
+        for a `timeline` quantity ("Days 1–3") that is a whole heading, from the first sentence below it."""
         b = self.sent_block[sent_i]
+        if timeline and b >= 0 and self.blocks[b].kind == "heading" and len(self.block_sents.get(b, ())) == 1:
+            below = self.block_sents.get(b + 1, ()) if b + 1 < len(self.blocks) and self.blocks[b + 1].kind != "heading" else ()
+            if below and len(self.sent_matches[sent_i]) <= 1:
+                for m in self.sent_matches[below[0]]:
+                    yield m, HEADING_FACTOR
         if sent_i > 0 and b >= 0 and self.sent_block[sent_i - 1] == b:
             for m in self.sent_matches[sent_i - 1]:
                 yield m, PREVIOUS_SENTENCE_FACTOR

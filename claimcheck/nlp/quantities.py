@@ -107,7 +107,7 @@ _FREQNUM = rf"(?:once|twice|thrice|{_NUM}(?:{_SEP}{_NUM})?\s{{1,3}}times)"
 # alternatives (tests/test_quantities.py compares the guarded regex with the unguarded one).
 _STARTING_PHRASES = {
     *LOWER_BOUND, *UPPER_BOUND, *NUMBER_WORDS, *VAGUE_WORDS, *VAGUE_PHRASES, *ADVERB_FREQUENCIES, *NEXT_DAY,
-    *IMMEDIATE, *FREQ_COUNTS, "between", "every", "day", "days", "week", "weeks", "month", "months",
+    *IMMEDIATE, *FREQ_COUNTS, "between", "every", "day", "days", "week", "weeks", "month", "months", "by",
     *(f"{a}{b}" for a in ("", "the ", "your ") for b in ("first", "next", "initial", "following", "coming")),
 }
 
@@ -143,7 +143,7 @@ _UNGUARDED = rf"""
       | (?P<freq>{_FREQNUM}(?:{_SEP}{_FREQNUM})?\s{{1,3}}(?:a|an|per|each|every)\s{{1,3}}{_PERIOD}\b)
       | (?P<vaguephrase>\b(?:{_alt(VAGUE_PHRASES)})\b)
       | (?P<every>\bevery\s{{1,3}}(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_TIME_UNIT})
-      | (?P<ordinal>\b(?:day|days|week|weeks|month|months)\s{{1,3}}\d{{1,3}}(?:{_SEP}\d{{1,3}})?\b(?![.,]\d))
+      | (?P<ordinal>(?:\bby\s{{1,3}})?\b(?:day|days|week|weeks|month|months)\s{{1,3}}\d{{1,3}}(?:{_SEP}\d{{1,3}})?\b(?![.,]\d))
       | (?P<adverb>\b(?:{_alt(ADVERB_FREQUENCIES)})\b(?!\s{{1,3}}(?:{_NOT_FREQUENCY})\b))
       | (?P<range>{_NUM}{_GAP}{_UNIT}{_SEP_UNITS}{_NUM}(?:{_POST})?{_GAP}{_UNIT}|{_NUM}{_SEP}{_NUM}(?:{_POST})?{_GAP}{_UNIT})
       | (?P<single>{_NUM}(?:[ \t]?\+|\s{{1,3}}or\s{{1,3}}more)?{_GAP}{_UNIT})
@@ -341,9 +341,12 @@ def _build(m: re.Match) -> Quantity | None:
     elif form == "freq":
         return _frequency(m, body)
     elif form == "ordinal":  # "day 5", "days 1–3": counted in that unit from the treatment
-        unit = unitlib.lookup(body_lower.split()[0])
+        words = body_lower.split()
+        unit = unitlib.lookup(words[1] if words[0] == "by" else words[0])
         nums = [n[2][0] for n in _numbers(body)]
         lo_v, hi_v = min(nums), max(nums)
+        if words[0] == "by":  # "by day 7": at the latest then
+            return _finish(m, lo_v, hi_v, unit, vague=False, frequency=False, written=None, open_low=True)
     else:
         nums = _numbers(body)
         found_units = _units(body)
@@ -396,8 +399,11 @@ def _frequency(m: re.Match, body: str) -> Quantity | None:
     )
 
 
+_OVER_THE_NEXT = re.compile(rf"over\s{{1,3}}{_FIRST}")
+
+
 def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague: bool, frequency: bool,
-            written: tuple[float, float, str] | None, explicit_range: bool = False) -> Quantity:
+            written: tuple[float, float, str] | None, explicit_range: bool = False, open_low: bool = False) -> Quantity:
     pre = (m.group("pre") or "").lower()
     pre = re.sub(r"\s+", " ", pre)
     post = re.sub(r"\s+", " ", (m.group("post") or "").strip().lower())
@@ -411,9 +417,9 @@ def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague:
         w_lo, w_hi, wunit = written
     else:
         wunit = unit.canonical
-    open_low = open_high = False
-    if pre == "over" and vague and not post:
-        pre = ""  # "over several months" is a span of time, not a lower bound
+    open_high = False
+    if pre == "over" and (vague or explicit_range or _OVER_THE_NEXT.match(m.group(0).lower())) and not post:
+        pre = ""  # "over several months", "over 1 to 3 days": a span of time, not a lower bound
     if pre == "up to" and _MOVE_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
         pre = ""  # "go up to 2.0 mm", "moved up to the 1.5": a move to that value, not an upper bound
     if pre in LOWER_BOUND or post in LOWER_SUFFIX or inner_plus:

@@ -7,6 +7,8 @@ from .model import Block
 
 _BULLET = re.compile(r"[ \t]*(?:[-*+•▪◦‣–]|\d{1,3}[.)])[ \t]+")
 _CLOSING = ".!:;…,\"'”’)"
+_CELL = re.compile(r"[^ \t]+(?: [^ \t]+)*")  # text with single spaces inside; two or more spaces or a tab end a cell
+_RULE_LINE = re.compile(r"[ \t]*[-=+|]{3,}(?:[ \t]+[-=+|]{3,})*[ \t]*")
 
 
 def plain_prose(text: str) -> tuple[str, list[Block]]:
@@ -32,6 +34,16 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
         else:
             lines.append((start, end, "text"))
 
+    tables = _aligned_tables(text, lines)
+    for i in tables:
+        start, end, _ = lines[i]
+        if _RULE_LINE.fullmatch(text, start, end):
+            lines[i] = (start, end, "blank")  # a rule under a table's header: a break, not text
+            for j in range(start, end):
+                chars[j] = " "
+        else:
+            lines[i] = (start, end, "row")
+
     blocks: list[Block] = []
     para: list[int] | None = None  # [start, end]
 
@@ -44,6 +56,9 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
     for i, (start, end, kind) in enumerate(lines):
         if kind == "blank":
             close_para()
+        elif kind == "row":
+            close_para()
+            blocks.append(Block(start, end, "row", cells=tables[i]))
         elif kind == "item":
             close_para()
             blocks.append(Block(start, end, "item"))
@@ -79,3 +94,37 @@ def _heading_like(stripped: str) -> bool:
     if len(stripped) > 100 or len(stripped.split()) > 14:
         return False
     return stripped[-1] == "?" or stripped[-1] not in _CLOSING + "?"
+
+
+def _aligned_tables(text: str, lines: list[tuple[int, int, str]]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Lines of a plain-text table laid out in columns ("AREA   HOME   CLINIC" / "Cheeks   0,25   0,75"):
+    runs of lines, each split into two or more cells by runs of spaces, that share a column start
+    after the first cell: three or more lines, or two with a rule line of dashes. Maps each line's index to its cells; a rule line of dashes
+    under the header maps to no cells."""
+    tables: dict[int, tuple[tuple[int, int], ...]] = {}
+    run: list[tuple[int, tuple[tuple[int, int], ...], set[int]]] = []
+
+    def close_run() -> None:
+        rows = [r for r in run if r[1]]
+        ruled = len(rows) < len(run)
+        if len(rows) >= (2 if ruled else 3) and set.intersection(*(r[2] for r in rows)):
+            for i, cells, _ in run:
+                tables[i] = cells
+        run.clear()
+
+    for i, (start, end, kind) in enumerate(lines):
+        if kind == "blank":
+            close_run()
+            continue
+        if _RULE_LINE.fullmatch(text, start, end):
+            if run:
+                run.append((i, (), set()))
+            continue
+        body = text[start:end]
+        cells = [(start + m.start(), start + m.end()) for m in _CELL.finditer(body)]
+        if len(cells) < 2:
+            close_run()
+            continue
+        run.append((i, tuple(cells), {a - start for a, _ in cells[1:]}))
+    close_run()
+    return tables
