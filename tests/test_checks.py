@@ -276,3 +276,21 @@ def test_lines_that_merely_share_a_gap_are_not_a_table(extract):
     text = "Aurora Dermatology  |  Form AD-112\nPatient name: ______   Date: ___\n\nRoll twice a week.\n"
     r = extract(text, source="form.txt")
     assert [c.text for c in r.claims] == ["twice a week"]
+
+
+@pytest.mark.parametrize("text", [
+    "## What about at home?\n\nPlease don't. Lidocaine creams under cling film have caused serious reactions.\n",
+    "## Numbing at home?\n\nI'd advise against it. A home roller shouldn't need numbing cream at all.\n",
+    "## Can I use numbing cream at home before rolling?\n\nAsk your doctor first.\n",
+])
+def test_a_refusal_or_a_question_is_not_home_advice(check, text):
+    doc = check(text, source="faq.md")
+    assert not [f for f in doc.findings if f.rule == "risky-home-use"]
+
+
+def test_a_numbered_question_in_plain_text_heads_its_answer(extract):
+    text = ("ASK THE NURSE\n\nAnswers from our clinic team.\n\n"
+            "1. HOW LONG IS THE WHOLE VISIT?\nAllow 60 to 90 minutes in total.\n\n"
+            "2. CAN I ROLL AT HOME?\nAt home, keep to a 0.25 mm roller.\n")
+    r = extract(text, source="nurse.txt")
+    assert [(c.kind, c.setting) for c in r.claims] == [("session_duration", "professional"), ("needle_depth", "home")]

@@ -34,8 +34,8 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     checks = {c.id: c for c in reference.phrase_checks if c.rule == RULE}
     for hit in result.phrase_hits:  # at most one hit per check and sentence (see nlp/claims.py)
         check_ = checks.get(hit.check)
-        if check_ is None or hit.modality in NOT_ADVICE:
-            continue
+        if check_ is None or hit.modality in NOT_ADVICE or hit.sentence.rstrip().endswith("?"):
+            continue  # a reader's question ("Can I use numbing cream at home?") is not advice either
         if check_.setting is not None and hit.setting != check_.setting:
             continue
         if check_.requires and not hit.requirement_met:

@@ -35,6 +35,11 @@ _NEWLINE = re.compile("\n")
 _CELL_NUMBER = re.compile(r"\s*((\d{1,2}(?:[.,]\d{1,3})?)(?:\s{0,3}[-–]\s{0,3}(\d{1,2}(?:[.,]\d{1,3})?))?)\s*\**\s*")
 # a span of days or weeks counted from the treatment ("Days 1–3", "Weeks 4-6"): as a heading, a timeline step
 _TIMELINE_HEADING = re.compile(r"(?i)(?:days|weeks|months)\s{1,3}\d{1,3}\s{0,3}[-–—]\s{0,3}\d{1,3}")
+# a sentence that only says no: what follows in its paragraph is the reason, a warning
+_REFUSAL = re.compile(
+    r"(?i)(?:no|nope|absolutely not|definitely not|not at home|please don'?t|please do not|don'?t|do not|never"
+    r"|(?:we|i)(?: would|'d)? (?:not|don'?t|do not) recommend (?:it|this|that)"
+    r"|(?:we|i)(?: would|'d)? (?:strongly )?(?:advise|recommend|caution) against (?:it|this|that))\s?[.!]+")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
 PRICE_CUE = "<price>"
@@ -451,6 +456,8 @@ class ClaimAnnotator:
             best = "hypothetical"
         if ctx.in_myth_section(sent_i) and best in ("asserted", "hypothetical"):
             best = "negated"
+        if best == "asserted" and ctx.after_refusal(sent_i):
+            best = "warning"
         return best
 
 
@@ -770,6 +777,17 @@ class _DocContext:
             parents = self.section_parents.get(b, [])
             return (("headings", parents[-1] if parents else -1, block.level), b)
         return None
+
+    def after_refusal(self, sent_i: int) -> bool:
+        """Whether an earlier sentence of this paragraph is a bare refusal ("Please don't.", "I'd advise
+        against it."): what follows explains why not."""
+        b = self.sent_block[sent_i]
+        k = sent_i - 1
+        while k >= 0 and self.sent_block[k] == b and sent_i - k <= 3:
+            if _REFUSAL.fullmatch(self.sentence_text(k)):
+                return True
+            k -= 1
+        return False
 
     def section_of(self, sent_i: int) -> int:
         b = self.sent_block[sent_i]

@@ -24,7 +24,15 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
             lines.append((start, end, "blank"))
             continue
         bullet = _BULLET.match(body)
-        if bullet:
+        next_line = raw_lines[n + 1] if n + 1 < len(raw_lines) else ""
+        if bullet and body.rstrip().endswith("?") and _heading_like(body.strip()) and next_line.strip() \
+                and not _BULLET.match(next_line):
+            # "5. CAN I USE IT AT HOME?" over its answer: a numbered FAQ question is a heading
+            for i in range(start, start + bullet.end()):
+                if not chars[i].isspace():
+                    chars[i] = " "
+            lines.append((start, end, "question"))
+        elif bullet:
             for i in range(start, start + bullet.end()):
                 if not chars[i].isspace():
                     chars[i] = " "
@@ -56,6 +64,9 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
     for i, (start, end, kind) in enumerate(lines):
         if kind == "blank":
             close_para()
+        elif kind == "question":
+            close_para()
+            blocks.append(Block(start, end, "heading", 2))
         elif kind == "row":
             close_para()
             blocks.append(Block(start, end, "row", cells=tables[i]))
