@@ -306,3 +306,30 @@ def test_what_changes_over_the_period_decides_its_kind(extract, text, kind):
 def test_timeline_steps_take_their_kind_from_what_happens_then(extract, text, span, kind, lo, hi):
     c = only(extract(text, source="timeline.md"), kind)
     assert (c.text, c.min, c.max) == (span, lo, hi)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop retinoids 3 days before your appointment.",
+        "Using retinoids in the 3 to 5 days before your visit can make the skin more reactive.",
+    ],
+)
+def test_times_counted_back_from_the_treatment_are_not_aftercare(extract, text):
+    assert all(c.kind is None for c in extract(text).claims)
+
+
+def test_numbing_is_the_step_timed_before_the_treatment(extract):
+    assert only(extract("Numbing cream is applied 20 minutes before your treatment."), "numbing_time")
+
+
+def test_a_frequency_under_a_how_often_title_is_an_interval(extract):
+    text = "# How often should you microneedle?\n\n## At home\n\n- **0.25 mm or shorter:** two or three times a week.\n"
+    c = only(extract(text, source="blog.md"), "session_interval")
+    assert (c.setting, c.min, c.max) == ("home", pytest.approx(7 / 3), 3.5)
+
+
+def test_a_section_heading_sets_the_setting_over_cues_elsewhere_in_its_section(extract):
+    text = ("# Home or clinic?\n\n## At home\n\nLook for needles of 0.2 mm.\n\n"
+            "Dermatologists say home devices don't match in-office treatment.\n")
+    assert only(extract(text, source="blog.md"), "needle_depth").setting == "home"

@@ -40,6 +40,10 @@ _REFUSAL = re.compile(
     r"(?i)(?:no|nope|absolutely not|definitely not|not at home|please don'?t|please do not|don'?t|do not|never"
     r"|(?:we|i)(?: would|'d)? (?:not|don'?t|do not) recommend (?:it|this|that)"
     r"|(?:we|i)(?: would|'d)? (?:strongly )?(?:advise|recommend|caution) against (?:it|this|that))\s?[.!]+")
+# a time counted back from the treatment: "3 days before your visit", "a week prior to treatment"
+_BEFORE_TREATMENT = re.compile(
+    r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
+    r"(?:treatment|visit|appointment|session|procedure|microneedling)", re.IGNORECASE)
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
 PRICE_CUE = "<price>"
@@ -340,7 +344,8 @@ class ClaimAnnotator:
                     scores[m.key] += 0.6
         # weaker evidence from the context: the previous sentence of the paragraph and the section heading
         # (an FAQ answer "Between 30 and 60 minutes." under "How long does a session take?")
-        for m, factor in ctx.kind_context(sent_i, timeline=_TIMELINE_HEADING.fullmatch(span.text) is not None):
+        for m, factor in ctx.kind_context(sent_i, timeline=_TIMELINE_HEADING.fullmatch(span.text) is not None,
+                                          ancestors=q.frequency):
             if m.cat == "KIND":
                 scores[m.key] += m.weight * factor
         candidates = []
@@ -354,6 +359,10 @@ class ClaimAnnotator:
             candidates = [(99.0, forced_kind)]
         if q.immediate and ctx.first_warning_end(sent_i) <= span.start:
             candidates = []  # "avoid retinol immediately after": no period is stated
+        if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
+            # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
+            # one step timed before the treatment)
+            candidates = [c for c in candidates if c[1] == "numbing_time"]
         candidates.sort(reverse=True)
         for _, kid in candidates:
             kind = self.kinds[kid]
@@ -846,7 +855,7 @@ class _DocContext:
             )
         return found
 
-    def kind_context(self, sent_i: int, timeline: bool = False):
+    def kind_context(self, sent_i: int, timeline: bool = False, ancestors: bool = False):
         """Cue matches from the previous sentence of the block and from the section heading, with weights;
         for a `timeline` quantity ("Days 1–3") that is a whole heading, from the first sentence below it."""
         b = self.sent_block[sent_i]
@@ -863,6 +872,11 @@ class _DocContext:
             for k in self.block_sents.get(sec, ()):
                 for m in self.sent_matches[k]:
                     yield m, HEADING_FACTOR
+        if ancestors and sec >= 0:  # a frequency under "How often should you microneedle?" > "At home"
+            for parent in self.section_parents.get(sec, ()):
+                for k in self.block_sents.get(parent, ()):
+                    for m in self.sent_matches[k]:
+                        yield m, HEADING_FACTOR
 
     def following_item_matches(self, sent_i: int) -> list[_Match]:
         """Matches in the list items right after the block of this sentence."""
@@ -912,6 +926,10 @@ class _DocContext:
         if decided:
             return decided
         sec = self.section_of(sent_i)
+        if sec != b:  # the section's own heading ("## At home") outweighs cues elsewhere in the section
+            decided = _decide(self.section_heading_score.get(sec, {}), margin=1.0)
+            if decided:
+                return decided
         decided = _decide(self.section_score.get(sec, {}), margin=1.5)
         if decided:
             return decided
