@@ -333,3 +333,23 @@ def test_a_section_heading_sets_the_setting_over_cues_elsewhere_in_its_section(e
     text = ("# Home or clinic?\n\n## At home\n\nLook for needles of 0.2 mm.\n\n"
             "Dermatologists say home devices don't match in-office treatment.\n")
     assert only(extract(text, source="blog.md"), "needle_depth").setting == "home"
+
+
+def test_a_details_summary_question_heads_its_answer(extract):
+    html = ("<h1>FAQ</h1><details><summary>How long is an appointment?</summary>"
+            "<p>Between 30 and 60 minutes, depending on the area.</p></details>")
+    c = only(extract(html, source="faq.html"), "session_duration")
+    assert c.text == "Between 30 and 60 minutes"
+
+
+@pytest.mark.parametrize(
+    "text, span, kind",
+    [
+        ("Full face, 60 minutes including numbing.", "60 minutes", "session_duration"),
+        ("Plan on an hour with us. The anaesthetic stays in place for 30 to 45 minutes; the needling itself is quicker.",
+         "30 to 45 minutes", "numbing_time"),
+        ("Mineral makeup is fine once the first 24 hours have passed.", "24 hours", "avoidance_period"),
+    ],
+)
+def test_cues_that_belong_to_another_part_of_the_sentence_do_not_decide(extract, text, span, kind):
+    assert [c.kind for c in extract(text).claims if span in c.text] == [kind]

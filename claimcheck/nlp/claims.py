@@ -30,6 +30,7 @@ SETTING_WINDOW = 120
 MIN_KIND_SCORE = 0.3  # weaker cue evidence than this leaves a quantity without a kind
 HEADING_FACTOR = 0.25
 PREVIOUS_SENTENCE_FACTOR = 0.15
+CLAUSE_FACTOR = 0.4  # a cue beyond a semicolon weighs this much
 _NEWLINE = re.compile("\n")
 # a table cell holding only a number or a range, perhaps with a footnote mark: "0,25 - 0,5", "1.0 *"
 _CELL_NUMBER = re.compile(r"\s*((\d{1,2}(?:[.,]\d{1,3})?)(?:\s{0,3}[-–]\s{0,3}(\d{1,2}(?:[.,]\d{1,3})?))?)\s*\**\s*")
@@ -44,6 +45,7 @@ _REFUSAL = re.compile(
 _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
     r"(?:treatment|visit|appointment|session|procedure|microneedling)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(";")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
 PRICE_CUE = "<price>"
@@ -337,6 +339,8 @@ class ClaimAnnotator:
             if d > KIND_WINDOW:
                 continue
             w = m.weight if m.cat == "KIND" else 0.6
+            if ctx.clause_break_between(span, m):
+                w *= CLAUSE_FACTOR  # "...stays on for 30 to 45 minutes; the needling itself is quicker"
             scores[m.key] += w / (1.0 + d / 2.0)
         if ctx.introduces_list(sent_i):
             for m in ctx.following_item_matches(sent_i):
@@ -890,6 +894,13 @@ class _DocContext:
                     found.extend(self.sent_matches[j])
                 k += 1
         return found
+
+    def clause_break_between(self, span: Span, m: _Match) -> bool:
+        lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)
+        if hi <= lo:
+            return False
+        idx = self.offsets.idx
+        return _CLAUSE_BREAK.search(self.text, idx[lo - 1] if lo else 0, idx[hi]) is not None
 
     def terminated_between(self, span: Span, m: _Match) -> bool:
         lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)

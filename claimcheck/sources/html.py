@@ -219,7 +219,9 @@ class _Prose:
                 self.open_context("item")
             elif tag in ROWS:
                 self.open_context("row")
-            elif tag in ("p", "blockquote", "figcaption", "summary", "caption", "title"):
+            elif tag == "summary":  # the question of a <details> FAQ entry heads its answer
+                self.open_context("heading", 6)
+            elif tag in ("p", "blockquote", "figcaption", "caption", "title"):
                 self.open_context("paragraph")
         if tag == "img":
             self._keep_alt(start, raw)
