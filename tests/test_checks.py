@@ -294,3 +294,9 @@ def test_a_numbered_question_in_plain_text_heads_its_answer(extract):
             "2. CAN I ROLL AT HOME?\nAt home, keep to a 0.25 mm roller.\n")
     r = extract(text, source="nurse.txt")
     assert [(c.kind, c.setting) for c in r.claims] == [("session_duration", "professional"), ("needle_depth", "home")]
+
+
+def test_a_frequency_said_to_do_harm_is_a_warning(check):
+    doc = check("Our therapists leave at least four weeks between sessions. Booking every week would only keep it irritated.",
+                source="spa.md")
+    assert not [f for f in doc.findings if f.rule == "reference-contradiction"]

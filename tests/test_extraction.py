@@ -353,3 +353,11 @@ def test_a_details_summary_question_heads_its_answer(extract):
 )
 def test_cues_that_belong_to_another_part_of_the_sentence_do_not_decide(extract, text, span, kind):
     assert [c.kind for c in extract(text).claims if span in c.text] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Book a free 15-minute consultation online.",
+    "There are 2 hours of free parking behind the clinic.",
+])
+def test_the_length_of_what_a_business_offers_around_the_treatment_is_not_a_claim(extract, text):
+    assert all(c.kind is None for c in extract(text).claims)

@@ -46,6 +46,10 @@ _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
     r"(?:treatment|visit|appointment|session|procedure|microneedling)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(";")
+# what a business offers around the treatment: its length is not a claim about the treatment
+_SERVICE_EXTRA = re.compile(
+    r"[\s-]{1,3}(?:of\s{1,3})?(?:free\s{1,3})?(?:consultations?|consults?|parking|shipping|delivery|warranty|"
+    r"money-back|returns?|refunds?|phone\s{1,3}calls?|calls?|chat)\b", re.IGNORECASE)
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
 PRICE_CUE = "<price>"
@@ -363,6 +367,8 @@ class ClaimAnnotator:
             candidates = [(99.0, forced_kind)]
         if q.immediate and ctx.first_warning_end(sent_i) <= span.start:
             candidates = []  # "avoid retinol immediately after": no period is stated
+        if _SERVICE_EXTRA.match(ctx.text, span.end_char):
+            candidates = []  # "a free 15-minute consultation", "2 hours of free parking"
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
             # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
             # one step timed before the treatment)
