@@ -361,3 +361,13 @@ def test_cues_that_belong_to_another_part_of_the_sentence_do_not_decide(extract,
 ])
 def test_the_length_of_what_a_business_offers_around_the_treatment_is_not_a_claim(extract, text):
     assert all(c.kind is None for c in extract(text).claims)
+
+
+def test_a_research_figure_has_no_setting(extract):
+    r = extract("# Rollers at home\n\nIn one animal study, roller needles 770 µm long made shallow channels.\n", source="a.md")
+    assert only(r, "needle_depth").setting is None
+
+
+def test_a_promotion_that_says_book_now_is_a_clinic_offer(extract):
+    r = extract("GLOW SEASON\n\n3 sessions, 4 weeks apart.\n\nBook now via the link in bio.\n", source="post.txt")
+    assert {c.setting for c in r.claims} == {"professional"}

@@ -50,6 +50,7 @@ _CLAUSE_BREAK = re.compile(";")
 _SERVICE_EXTRA = re.compile(
     r"[\s-]{1,3}(?:of\s{1,3})?(?:free\s{1,3})?(?:consultations?|consults?|parking|shipping|delivery|warranty|"
     r"money-back|returns?|refunds?|phone\s{1,3}calls?|calls?|chat)\b", re.IGNORECASE)
+_RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
 PRICE_CUE = "<price>"
@@ -935,6 +936,8 @@ class _DocContext:
             d = _distance(span.start, span.end, m.start, m.end)
             if d <= SETTING_WINDOW:
                 local[m.key] += m.weight / (1.0 + d / 4.0)
+        if max(local.values(), default=0.0) < 1.0 and _RESEARCH.search(self.sentence_text(sent_i)):
+            return None  # "In one animal study, roller needles 770 µm long...": a research figure, no setting
         decided = _decide(local, margin=1.0)
         if decided:
             return decided
