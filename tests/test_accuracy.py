@@ -9,7 +9,10 @@ from claimcheck.evaluate import evaluate
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 # split -> (claim F1 floor, finding F1 floor)
-FLOORS = {"dev": (0.95, 0.82), "heldout": (0.78, 0.54)}
+# The held-out part was replaced on 2026-11-21 (the old one, whose errors had been seen, is now dev;
+# the new one was written and annotated by annotators who never saw the checker): its floors restart
+# from the first measurement on the new pages.
+FLOORS = {"dev": (0.96, 0.83), "heldout": (0.85, 0.35)}
 
 CAREFUL_PAGES = [
     "aftercare-leaflet.txt",
