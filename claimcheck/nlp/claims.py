@@ -740,6 +740,8 @@ class _DocContext:
         self.section_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.doc_score: dict[str, float] = defaultdict(float)
         self._page_scores: dict[str, float] | None = None
+        self._research: dict[int, bool] = {}
+        self._heading_cues: dict[int, list[tuple[_Match, float]]] = {}
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for si, ms in enumerate(self.sent_setting):
             b = self.sent_block[si]
@@ -797,6 +799,12 @@ class _DocContext:
             parents = self.section_parents.get(b, [])
             return (("headings", parents[-1] if parents else -1, block.level), b)
         return None
+
+    def about_research(self, sent_i: int) -> bool:
+        found = self._research.get(sent_i)
+        if found is None:
+            found = self._research[sent_i] = _RESEARCH.search(self.sentence_text(sent_i)) is not None
+        return found
 
     def after_refusal(self, sent_i: int) -> bool:
         """Whether an earlier sentence of this paragraph is a bare refusal ("Please don't.", "I'd advise
@@ -885,9 +893,19 @@ class _DocContext:
                     yield m, HEADING_FACTOR
         if ancestors and sec >= 0:  # a frequency under "How often should you microneedle?" > "At home"
             for parent in self.section_parents.get(sec, ()):
-                for k in self.block_sents.get(parent, ()):
-                    for m in self.sent_matches[k]:
-                        yield m, HEADING_FACTOR
+                yield from self._heading_kind_cues(parent)
+
+    def _heading_kind_cues(self, heading: int) -> list[tuple[_Match, float]]:
+        """A heading's kind cues, one (the first) per kind, with the heading factor."""
+        cues = self._heading_cues.get(heading)
+        if cues is None:
+            first: dict[str, _Match] = {}
+            for k in self.block_sents.get(heading, ()):
+                for m in self.sent_matches[k]:
+                    if m.cat == "KIND":
+                        first.setdefault(m.key, m)
+            cues = self._heading_cues[heading] = [(m, HEADING_FACTOR) for m in first.values()]
+        return cues
 
     def following_item_matches(self, sent_i: int) -> list[_Match]:
         """Matches in the list items right after the block of this sentence."""
@@ -936,7 +954,7 @@ class _DocContext:
             d = _distance(span.start, span.end, m.start, m.end)
             if d <= SETTING_WINDOW:
                 local[m.key] += m.weight / (1.0 + d / 4.0)
-        if max(local.values(), default=0.0) < 1.0 and _RESEARCH.search(self.sentence_text(sent_i)):
+        if max(local.values(), default=0.0) < 1.0 and self.about_research(sent_i):
             return None  # "In one animal study, roller needles 770 µm long...": a research figure, no setting
         decided = _decide(local, margin=1.0)
         if decided:
