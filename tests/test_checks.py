@@ -209,11 +209,6 @@ def test_a_roller_size_named_without_its_unit_is_not_home_advice(check):
     assert not [f for f in doc.findings if f.rule == "risky-home-use"]
 
 
-def test_stepping_back_from_a_length_is_a_warning(check):
-    doc = check("Please step back from 1.5 mm rollers at home.", source="a.txt")
-    assert not [f for f in doc.findings if f.rule == "risky-home-use"]
-
-
 def test_entries_of_a_service_menu_are_alternatives_not_contradictions(check):
     menu = ("TREATMENT MENU\n\nMICRONEEDLING\n\n"
             "  Express Glow ............ 30 min ...... $189\n     A light pass for radiance.\n\n"
@@ -236,15 +231,6 @@ def test_a_comparison_table_takes_each_column_setting_from_its_header(check):
     settings = {c.text: c.setting for c in doc.claims if c.kind == "session_interval"}
     assert settings == {"2–3 times a week": "home", "every 4–6 weeks": "professional"}
     assert not [f for f in doc.findings if f.rule in ("internal-inconsistency", "reference-contradiction")]
-
-
-@pytest.mark.parametrize("text", [
-    "Before you start: skip rolling over pimples or cold sores at home.",
-    "At home, pressing hard is one of the main causes of track-like scarring.",
-])
-def test_skipping_a_risky_practice_or_naming_its_harm_is_a_warning(check, text):
-    doc = check(text, source="a.txt")
-    assert not [f for f in doc.findings if f.rule == "risky-home-use"]
 
 
 def test_a_plain_text_chart_reads_its_cells_in_the_unit_the_page_states(check):
@@ -279,11 +265,14 @@ def test_lines_that_merely_share_a_gap_are_not_a_table(extract):
 
 
 @pytest.mark.parametrize("text", [
+    "Please step back from 1.5 mm rollers at home.",
+    "Before you start: skip rolling over pimples or cold sores at home.",
+    "At home, pressing hard is one of the main causes of track-like scarring.",
     "## What about at home?\n\nPlease don't. Lidocaine creams under cling film have caused serious reactions.\n",
     "## Numbing at home?\n\nI'd advise against it. A home roller shouldn't need numbing cream at all.\n",
     "## Can I use numbing cream at home before rolling?\n\nAsk your doctor first.\n",
 ])
-def test_a_refusal_or_a_question_is_not_home_advice(check, text):
+def test_skipping_refusing_asking_about_or_naming_the_harm_of_a_risky_practice_is_not_home_advice(check, text):
     doc = check(text, source="faq.md")
     assert not [f for f in doc.findings if f.rule == "risky-home-use"]
 

@@ -107,16 +107,29 @@ def test_modality_follows_warning_negation_and_hedging_cues(extract, text, modal
     assert r.claims[0].modality == modality
 
 
-def test_myth_sections_negate_their_claims(extract):
-    text = (
-        "# Myths about microneedling\n\n"
-        "- You will see full results after one day.\n"
-        "- Fact: collagen takes weeks to rebuild, so expect results after 3 months.\n"
-    )
+@pytest.mark.parametrize(
+    "text, modalities",
+    [
+        (  # a "Myths" section: negated unless labelled "Fact:"
+            "# Myths about microneedling\n\n"
+            "- You will see full results after one day.\n"
+            "- Fact: collagen takes weeks to rebuild, so expect results after 3 months.\n",
+            {"one day": "negated", "3 months": "asserted"},
+        ),
+        (  # a page about myths: quoted headings are the myths, the text below answers them
+            "# What people get wrong about rollers\n\n"
+            "These are the myths we hear most.\n\n"
+            '## 1. "You need to roll every day."\n\n'
+            "You don't. With a 0.2 mm head, twice a week is enough.\n\n"
+            "## 2. \u201cA 1.5 mm roller at home is just stronger.\u201d\n\n"
+            "That length belongs to clinics.\n",
+            {"every day": "negated", "1.5 mm": "negated", "twice a week": "asserted"},
+        ),
+    ],
+)
+def test_myths_are_negated_and_their_answers_asserted(extract, text, modalities):
     r = extract(text, source="myths.md")
-    by_text = {c.text: c for c in r.claims}
-    assert by_text["one day"].modality == "negated"
-    assert by_text["3 months"].modality == "asserted"
+    assert {c.text: c.modality for c in r.claims if c.text in modalities} == modalities
 
 
 def test_setting_comes_from_the_heading_and_paragraph(extract):
@@ -245,22 +258,6 @@ def test_a_bare_number_answering_how_many_sessions_is_a_session_count(extract):
                   "deep scars can take up to six.\n\n### Is it safe?\n\nWe have done it 500 times.\n", source="faq.md")
     counts = [(c.text, c.min, c.max, c.unit_written) for c in doc.claims if c.kind == "session_count"]
     assert counts == [("three or four", 3, 4, False), ("up to six", None, 6, False)]
-
-
-def test_quoted_headings_on_a_myths_page_are_the_myths_and_the_text_below_answers_them(extract):
-    text = (
-        "# What people get wrong about rollers\n\n"
-        "These are the myths we hear most.\n\n"
-        '## 1. "You need to roll every day."\n\n'
-        "You don't. With a 0.2 mm head, twice a week is enough.\n\n"
-        "## 2. \u201cA 1.5 mm roller at home is just stronger.\u201d\n\n"
-        "That length belongs to clinics.\n"
-    )
-    r = extract(text, source="myths.md")
-    by_text = {c.text: c for c in r.claims}
-    assert by_text["every day"].modality == "negated"
-    assert by_text["1.5 mm"].modality == "negated"
-    assert by_text["twice a week"].modality == "asserted"
 
 
 def test_a_quoted_heading_is_not_a_myth_on_a_page_that_names_no_myths(extract):
