@@ -274,7 +274,7 @@ class ClaimAnnotator:
         if not rows:
             return out
         text = ctx.text
-        noted = [k for k in self._bare_kinds if self._unit_note[k.id].search(text)]
+        noted: list[Kind] | None = None  # searched for once, when a cell holds only a number
         for b in rows:
             cells = ctx.blocks[b].cells
             header = ctx.blocks[ctx.run_start[b]].cells
@@ -282,6 +282,8 @@ class ClaimAnnotator:
                 m = _CELL_NUMBER.fullmatch(text, a, z)
                 if m is None or covered.overlaps(*m.span(1)):
                     continue
+                if noted is None:
+                    noted = [k for k in self._bare_kinds if self._unit_note[k.id].search(text)]
                 kinds = noted + [
                     k for k in self._bare_kinds
                     if k not in noted and header and len(header) == len(cells)
