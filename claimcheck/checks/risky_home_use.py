@@ -12,14 +12,18 @@ RULE = "risky-home-use"
 NOT_ADVICE = ("warning", "negated")
 
 
+def _asks(sentence: str) -> bool:
+    """A reader's question ("should I go up to 2 mm?", "Can I use numbing cream at home?") is not advice."""
+    return sentence.rstrip().endswith("?")
+
+
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     findings = []
-    # a reader's question ("should I go up to 2 mm?") is not advice, nor is a size named without its
-    # unit ("I started on the 0.5", "ordered a 0.25"): that is how people talk about the rollers they own
+    # a size named without its unit ("I started on the 0.5", "ordered a 0.25") is not advice:
+    # that is how people talk about the rollers they own
     advice = [
         c for c in result.claims
-        if c.setting == "home" and c.modality not in NOT_ADVICE and not c.sentence.rstrip().endswith("?")
-        and c.unit_written
+        if c.setting == "home" and c.modality not in NOT_ADVICE and not _asks(c.sentence) and c.unit_written
     ]
     for claim, entry in entry_violations(result, reference, RULE, advice):
         message = (
@@ -34,8 +38,8 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     checks = {c.id: c for c in reference.phrase_checks if c.rule == RULE}
     for hit in result.phrase_hits:  # at most one hit per check and sentence (see nlp/claims.py)
         check_ = checks.get(hit.check)
-        if check_ is None or hit.modality in NOT_ADVICE or hit.sentence.rstrip().endswith("?"):
-            continue  # a reader's question ("Can I use numbing cream at home?") is not advice either
+        if check_ is None or hit.modality in NOT_ADVICE or _asks(hit.sentence):
+            continue
         if check_.setting is not None and hit.setting != check_.setting:
             continue
         if check_.requires and not hit.requirement_met:

@@ -46,10 +46,6 @@ _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
     r"(?:treatment|visit|appointment|session|procedure|microneedling)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(";")
-# what a business offers around the treatment: its length is not a claim about the treatment
-_SERVICE_EXTRA = re.compile(
-    r"[\s-]{1,3}(?:of\s{1,3})?(?:free\s{1,3})?(?:consultations?|consults?|parking|shipping|delivery|warranty|"
-    r"money-back|returns?|refunds?|phone\s{1,3}calls?|calls?|chat)\b", re.IGNORECASE)
 _RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
@@ -232,19 +228,21 @@ class ClaimAnnotator:
         return hits
 
     def _bare_numbers(self, ctx: "_DocContext", items) -> list[tuple[Span, Quantity, str]]:
-        """Numbers written without a unit ("a cheap 0.5", "the 1.5", "0.25 rollers") for a kind with
-        `bare_numbers`, on a page that names the kind's device or measure (a cue of weight >= 1.5):
-        read in the kind's unit when used as a noun (after a determiner, with at most one word
-        between) or right before such a cue, and within the kind's range."""
+        """Numbers written without a unit, for a kind with `bare_numbers`, not overlapping `items` or
+        one another: answers to a question about the kind ("How many sessions?" / "three or four"),
+        table cells whose unit the header or the page states, then roller sizes ("a cheap 0.5", "the
+        1.5", "0.25 rollers") on a page that names the kind's device or measure (a cue of weight >= 1.5),
+        read in the kind's unit when used as a noun (after a determiner, with at most one word between)
+        or right before such a cue. Each only within the kind's range."""
         out: list[tuple[Span, Quantity, str]] = []
         if not self._bare_kinds:
             return out
         text = ctx.text
         covered = _Spans((q.start, q.end) for _, q, _ in items)
-        out.extend(self._answers_in_bare_numbers(ctx, covered))
-        covered = _Spans([*covered.spans, *((q.start, q.end) for _, q, _ in out)])
-        out.extend(self._table_cell_numbers(ctx, covered))
-        covered = _Spans([*covered.spans, *((q.start, q.end) for _, q, _ in out)])
+        for finder in (self._answers_in_bare_numbers, self._table_cell_numbers):
+            found = finder(ctx, covered)
+            out.extend(found)
+            covered = covered.plus((q.start, q.end) for _, q, _ in found)
         kinds = [k for k in self._bare_kinds if any(m.cat == "KIND" and m.key == k.id and m.weight >= 1.5 for m in ctx.matches)]
         if not kinds:
             return out
@@ -370,8 +368,6 @@ class ClaimAnnotator:
             candidates = [(99.0, forced_kind)]
         if q.immediate and ctx.first_warning_end(sent_i) <= span.start:
             candidates = []  # "avoid retinol immediately after": no period is stated
-        if _SERVICE_EXTRA.match(ctx.text, span.end_char):
-            candidates = []  # "a free 15-minute consultation", "2 hours of free parking"
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
             # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
             # one step timed before the treatment)
@@ -555,6 +551,9 @@ class _Spans:
         self.spans = sorted(spans)
         self.starts = [a for a, _ in self.spans]
         self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def plus(self, spans) -> "_Spans":
+        return _Spans([*self.spans, *spans])
 
     def overlaps(self, start: int, end: int) -> bool:
         lo = bisect.bisect_left(self.starts, start - self.longest)
@@ -922,17 +921,25 @@ class _DocContext:
                 k += 1
         return found
 
-    def clause_break_between(self, span: Span, m: _Match) -> bool:
+    @staticmethod
+    def _gap(span: Span, m: _Match) -> tuple[int, int] | None:
+        """The tokens between a quantity and a match (either order), or None when they touch."""
         lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)
-        if hi <= lo:
+        return (lo, hi) if lo < hi else None
+
+    def clause_break_between(self, span: Span, m: _Match) -> bool:
+        gap = self._gap(span, m)
+        if gap is None:
             return False
+        lo, hi = gap
         idx = self.offsets.idx
         return _CLAUSE_BREAK.search(self.text, idx[lo - 1] if lo else 0, idx[hi]) is not None
 
     def terminated_between(self, span: Span, m: _Match) -> bool:
-        lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)
-        if hi <= lo:
+        gap = self._gap(span, m)
+        if gap is None:
             return False
+        lo, hi = gap
         sent_i = self.token_sent[span.start]
         for t in self.nearby(sent_i, lo, hi, 0):
             if t.cat == "TERM" and lo <= t.start and t.end <= hi:

@@ -227,9 +227,14 @@ def _units(text: str) -> list[tuple[int, unitlib.Unit]]:
 
 # A duration that dates an event or a notice period is not a claim ("a week ago", "48 hours' notice",
 # "for 8 months now").
+# what follows a quantity that measures something other than the treatment: "2 weeks ago", "24 hours'
+# notice", "a 30-day money-back guarantee", "a free 15-minute consultation", "2 hours of free parking"
 _NOT_A_CLAIM_AFTER = re.compile(
-    r"['’]?\s{0,3}(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
-    r"supply|warranty|refund)\b", re.IGNORECASE)
+    r"['’]?\s{0,3}(?:of\s{1,3})?(?:free\s{1,3})?"
+    r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
+    r"supply|warranty|refunds?|consultations?|consults?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat)\b",
+    re.IGNORECASE)
+_NOT_A_CLAIM_WINDOW = 32  # characters after a quantity that `_NOT_A_CLAIM_AFTER` looks at
 
 
 _MOVE_BEFORE = re.compile(
@@ -246,7 +251,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     # unless a character lowercases to two ("İ"), where only A-Z are lowered
     lower = lowered(text)
     for m in QUANTITY_RE.finditer(lower, start, len(text) if end is None else end):
-        if _NOT_A_CLAIM_AFTER.match(lower, m.end(), m.end() + 16):
+        if _NOT_A_CLAIM_AFTER.match(lower, m.end(), m.end() + _NOT_A_CLAIM_WINDOW):
             continue
         if (m.group("adverb") or m.group("every")) and _ROUTINE_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
             continue
@@ -319,6 +324,7 @@ def _build(m: re.Match) -> Quantity | None:
     body_lower = re.sub(r"\s+", " ", body.lower())
     vague = False
     frequency = False
+    at_the_latest = False  # "by day 7"
 
     if form == "immediate":
         q = Quantity(m.start(), m.end(), m.group(), 0.0, 0.0, "day", "duration", 0.0, 0.0, immediate=True)
@@ -342,11 +348,10 @@ def _build(m: re.Match) -> Quantity | None:
         return _frequency(m, body)
     elif form == "ordinal":  # "day 5", "days 1–3": counted in that unit from the treatment
         words = body_lower.split()
-        unit = unitlib.lookup(words[1] if words[0] == "by" else words[0])
+        at_the_latest = words[0] == "by"
+        unit = unitlib.lookup(words[1] if at_the_latest else words[0])
         nums = [n[2][0] for n in _numbers(body)]
         lo_v, hi_v = min(nums), max(nums)
-        if words[0] == "by":  # "by day 7": at the latest then
-            return _finish(m, lo_v, hi_v, unit, vague=False, frequency=False, written=None, open_low=True)
     else:
         nums = _numbers(body)
         found_units = _units(body)
@@ -372,7 +377,7 @@ def _build(m: re.Match) -> Quantity | None:
         if form == "every":
             frequency = True
     return _finish(m, lo_v, hi_v, unit, vague=vague, frequency=frequency, written=None,
-                   explicit_range=form in ("range", "between", "vaguephrase"))
+                   explicit_range=form in ("range", "between", "vaguephrase"), open_low=at_the_latest)
 
 
 def _frequency(m: re.Match, body: str) -> Quantity | None:
@@ -418,7 +423,7 @@ def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague:
     else:
         wunit = unit.canonical
     open_high = False
-    if pre == "over" and (vague or explicit_range or _OVER_THE_NEXT.match(m.group(0).lower())) and not post:
+    if pre == "over" and (vague or explicit_range or _OVER_THE_NEXT.match(m.string, m.start())) and not post:
         pre = ""  # "over several months", "over 1 to 3 days": a span of time, not a lower bound
     if pre == "up to" and _MOVE_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
         pre = ""  # "go up to 2.0 mm", "moved up to the 1.5": a move to that value, not an upper bound

@@ -13,7 +13,7 @@ _RULE_LINE = re.compile(r"[ \t]*[-=+|]{3,}(?:[ \t]+[-=+|]{3,})*[ \t]*")
 
 def plain_prose(text: str) -> tuple[str, list[Block]]:
     chars = list(text)
-    lines: list[tuple[int, int, str]] = []  # (start, end, kind) kind: blank|item|short|text
+    lines: list[tuple[int, int, str]] = []  # (start, end, kind) kind: blank|item|question|short|text|row
     pos = 0
     raw_lines = text.splitlines(keepends=True)
     for n, line in enumerate(raw_lines):
@@ -25,27 +25,23 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
             continue
         bullet = _BULLET.match(body)
         next_line = raw_lines[n + 1] if n + 1 < len(raw_lines) else ""
-        if bullet and body.rstrip().endswith("?") and _heading_like(body.strip()) and next_line.strip() \
-                and not _BULLET.match(next_line):
+        if bullet:
+            for i in range(start, start + bullet.end()):
+                if not chars[i].isspace():
+                    chars[i] = " "
             # "5. CAN I USE IT AT HOME?" over its answer: a numbered FAQ question is a heading
-            for i in range(start, start + bullet.end()):
-                if not chars[i].isspace():
-                    chars[i] = " "
-            lines.append((start, end, "question"))
-        elif bullet:
-            for i in range(start, start + bullet.end()):
-                if not chars[i].isspace():
-                    chars[i] = " "
-            lines.append((start, end, "item"))
-        elif _heading_like(body.strip()) and not _wraps_on(raw_lines[n + 1] if n + 1 < len(raw_lines) else ""):
+            question = (body.rstrip().endswith("?") and _heading_like(body.strip()) and next_line.strip()
+                        and not _BULLET.match(next_line))
+            lines.append((start, end, "question" if question else "item"))
+        elif _heading_like(body.strip()) and not _wraps_on(next_line):
             lines.append((start, end, "short"))
         else:
             lines.append((start, end, "text"))
 
     tables = _aligned_tables(text, lines)
-    for i in tables:
+    for i, cells in tables.items():
         start, end, _ = lines[i]
-        if _RULE_LINE.fullmatch(text, start, end):
+        if not cells:
             lines[i] = (start, end, "blank")  # a rule under a table's header: a break, not text
             for j in range(start, end):
                 chars[j] = " "
@@ -110,8 +106,8 @@ def _heading_like(stripped: str) -> bool:
 def _aligned_tables(text: str, lines: list[tuple[int, int, str]]) -> dict[int, tuple[tuple[int, int], ...]]:
     """Lines of a plain-text table laid out in columns ("AREA   HOME   CLINIC" / "Cheeks   0,25   0,75"):
     runs of lines, each split into two or more cells by runs of spaces, that share a column start
-    after the first cell: three or more lines, or two with a rule line of dashes. Maps each line's index to its cells; a rule line of dashes
-    under the header maps to no cells."""
+    after the first cell: three or more lines, or two with a rule line of dashes. Maps each line's
+    index to its cells; a rule line of dashes under the header maps to no cells."""
     tables: dict[int, tuple[tuple[int, int], ...]] = {}
     run: list[tuple[int, tuple[tuple[int, int], ...], set[int]]] = []
 
