@@ -114,7 +114,7 @@ def _claim(d: dict[str, Any]):
 
     fields = {k: d[k] for k in ("id", "kind", "text", "start", "end", "line", "column", "sentence", "value",
                                 "normalized", "vague", "setting", "subject", "modality", "indication")}
-    return Claim(**fields)
+    return Claim(**fields, target=d.get("target"))  # records written before targets existed have none
 
 
 def write_jsonl(results, path_glob: str, **options: Any) -> list[str]:

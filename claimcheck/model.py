@@ -34,6 +34,7 @@ class Claim(_CompactPickle):
     vague: bool = False
     setting: str | None = None
     subject: str | None = None
+    target: str | None = None  # what the value is about, when the kind tells targets apart (redness, bruising)
     modality: str = "asserted"
     indication: str | None = None
     frequency: bool = False
@@ -66,6 +67,7 @@ class Claim(_CompactPickle):
             "vague": self.vague,
             "setting": self.setting,
             "subject": self.subject,
+            "target": self.target,
             "modality": self.modality,
             "indication": self.indication,
         }

@@ -289,3 +289,37 @@ def test_a_frequency_said_to_do_harm_is_a_warning(check):
     doc = check("Our therapists leave at least four weeks between sessions. Booking every week would only keep it irritated.",
                 source="spa.md")
     assert not [f for f in doc.findings if f.rule == "reference-contradiction"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Redness usually fades within 1 to 2 days. Bruising is rare, but it can take up to 10 days to clear.",
+        "The needling itself takes about 20 minutes. Allow 90 minutes for the whole appointment.",
+        "Leave retinol out for 5 days and vitamin C for 48 hours.",
+        "Most people notice a first change after 2 weeks. The collagen keeps building for 3 months.",
+    ],
+)
+def test_values_for_different_targets_of_one_kind_are_not_inconsistent(check, text):
+    assert findings(check(text), "internal-inconsistency") == []
+
+
+def test_a_value_without_a_target_is_compared_with_every_target(check):
+    r = check("Redness settles within 1 to 2 days. Recovery takes 5 to 7 days.")
+    assert [f.text for f in findings(r, "internal-inconsistency")] == ["5 to 7 days"]
+
+
+def test_personal_reports_in_a_thread_are_not_inconsistent_with_the_advice(check):
+    text = ("Redness after a clinic session is usually gone in 2 to 3 days.\n\n"
+            "lol my redness lasts like 10 days every time and it's fine\n")
+    r = check(text, source="thread.txt")
+    assert [(c.kind, c.text) for c in r.claims] == [("recovery_time", "2 to 3 days"), ("recovery_time", "10 days")]
+    assert findings(r, "internal-inconsistency") == []
+
+
+def test_thresholds_under_a_call_us_if_heading_are_not_claims_of_recovery(check):
+    text = ("# Aftercare\n\nRedness settles within 1 to 2 days.\n\n## Call us if\n\nRedness lasts beyond 5 days.\n\n"
+            "Contact the clinic if you notice any of these:\n\n- swelling that lasts more than 4 days\n")
+    r = check(text, source="aftercare.md")
+    assert [c.modality for c in r.claims] == ["asserted", "hypothetical", "hypothetical"]
+    assert findings(r, "internal-inconsistency") == []

@@ -368,3 +368,34 @@ def test_a_research_figure_has_no_setting(extract):
 def test_a_promotion_that_says_book_now_is_a_clinic_offer(extract):
     r = extract("GLOW SEASON\n\n3 sessions, 4 weeks apart.\n\nBook now via the link in bio.\n", source="post.txt")
     assert {c.setting for c in r.claims} == {"professional"}
+
+
+def test_an_avoided_thing_after_a_conjunction_belongs_to_the_next_quantity(extract):
+    r = extract("Avoid makeup for 24 hours and sun for a week. Leave retinol out for 5 days and vitamin C for 48 hours.")
+    assert [(c.text, c.subject, c.target) for c in r.claims] == [
+        ("24 hours", "makeup", None), ("a week", "sun", None),
+        ("5 days", "actives", "retinoids"), ("48 hours", "actives", "vitamin_c")]
+
+
+def test_an_avoidance_of_something_untracked_takes_no_other_kind(extract):
+    r = extract("Roll once a week over the thin patches. Wait 24 hours before putting minoxidil back on.")
+    assert [(c.kind, c.text) for c in r.claims if c.kind] == [("session_interval", "once a week")]
+
+
+@pytest.mark.parametrize(
+    "text, span, kind",
+    [
+        ("A topical anaesthetic goes on first and stays in place for 30 to 45 minutes; the needling itself is quicker.",
+         "30 to 45 minutes", "numbing_time"),
+        ("my redness lasts like 10 days every time", "10 days", "recovery_time"),
+    ],
+)
+def test_what_the_quantity_measures_decides_over_nearby_words_of_another_kind(extract, text, span, kind):
+    [claim] = [c for c in extract(text).claims if c.text == span]
+    assert claim.kind == kind
+
+
+def test_recovery_values_name_their_target(extract):
+    r = extract("Redness fades in 1 to 2 days, swelling in 3 days, and most people are back at work the next day.")
+    assert [(c.text, c.target) for c in r.claims] == [("1 to 2 days", "redness"), ("3 days", "swelling"),
+                                                        ("the next day", "routine")]

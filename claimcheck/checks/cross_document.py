@@ -11,7 +11,7 @@ from ..model import Claim, DocumentResult, Finding
 from ..reference.model import Reference
 from . import CheckSettings
 from .common import SETTING_WORDS, claim_finding, describe, label, tolerance
-from .internal_inconsistency import claim_context
+from .internal_inconsistency import claim_context, is_compared
 
 RULE = "cross-document-inconsistency"
 # how much one finding lists: values and places in its message, other claims in `related`
@@ -50,8 +50,9 @@ class CrossDocumentIndex:
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
         for claim in result.claims:
-            if claim.modality == "asserted" and claim.setting is not None and claim.kind in self.compared:
-                key = (claim.setting, *claim_context(claim, result))
+            if claim.setting is not None and claim.kind in self.compared and is_compared(claim):
+                # pages are compared target by target (a page's redness with another's, not with bruising)
+                key = (claim.setting, *claim_context(claim, result), claim.target)
                 group = self.groups.get(key)
                 if group is None:
                     group = self.groups[key] = _Group(result.path, claim)

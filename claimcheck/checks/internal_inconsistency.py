@@ -1,11 +1,14 @@
 """internal-inconsistency (CC401): one document states incompatible values for the same kind,
-setting (an unstated setting matches any), subject and indication (and, for treatment frequency,
-the same needle depth). Entries of a list, a table or a run of sibling headings are alternatives and
-are not compared with each other."""
+setting (an unstated setting matches any), subject, target and indication (and, for treatment
+frequency, the same needle depth). Different targets (redness vs bruising, the needling vs the whole
+visit) are never compared; a value without a target is compared with every target. Entries of a list, a table or a run of sibling
+headings are alternatives and are not compared with each other, and neither are personal reports ("my
+redness lasts 10 days"): in a thread, each poster describes their own routine."""
 from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import defaultdict
 
 from ..model import Claim, DocumentResult, Finding
@@ -14,6 +17,15 @@ from . import CheckSettings
 from .common import SETTING_WORDS, claim_finding, depth_context, describe, label, tolerance
 
 RULE = "internal-inconsistency"
+# a first-person report ("I do 1mm every 10 days", "mine is gone in 4 days"), not advice given in the
+# first person ("I recommend", "I always tell clients")
+_PERSONAL = re.compile(
+    r"(?i)\b(?:my(?!\s+(?:advice|recommendation|tip|rule)s?\b)|mine|i(?!\.e\.))\b(?!(?:'d|\s+would|\s+always|\s+usually|\s+often|\s+strongly)*\s+(?:recommend|advise|suggest|tell))")
+
+
+def is_compared(claim: Claim) -> bool:
+    """Whether a claim takes part in consistency checks: asserted, and not a personal report."""
+    return claim.modality == "asserted" and not _PERSONAL.search(claim.sentence)
 
 
 def claim_context(claim: Claim, result: DocumentResult) -> tuple:
@@ -29,13 +41,13 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in result.claims:
         kind = reference.kinds.get(claim.kind or "")
-        if claim.modality == "asserted" and kind is not None and kind.consistency:
+        if kind is not None and kind.consistency and is_compared(claim):
             groups[claim_context(claim, result)].append(claim)
     findings = []
     severity = reference.rule_severity.get(RULE, "warning")
     for claims in groups.values():
         reported: set[tuple] = set()
-        earlier_values = _EarlierValues()
+        earlier_values = _EarlierValues(list(reference.kinds[claims[0].kind].targets))
         for later in claims:
             earlier = earlier_values.first_conflicting(later)
             earlier_values.add(later)
@@ -72,8 +84,8 @@ class _EarlierValues:
     from a new claim's (with a compatible setting, and not an alternative in a list)? Same answer as
     comparing the new claim with each earlier one in turn, in O(log n): only a claim whose low is above
     every earlier low (or whose high is below every earlier high) can be the first one disjoint from
-    anything, so each pool of claims keeps two short "staircases" in document order per setting,
-    searched by bisection.
+    anything, so each pool of claims keeps two short "staircases" in document order per setting and
+    target, searched by bisection.
 
     Pools: every claim; the claims outside any enumeration; the claims of each entry of an enumeration
     (list item, table row, heading of a run of sibling headings). A claim outside enumerations is
@@ -81,10 +93,12 @@ class _EarlierValues:
     in the same entry: entries of a list, a table or a menu are alternatives ("Express Glow ... 30 min",
     "Signature ... 75 min"), not statements that contradict each other."""
 
-    def __init__(self) -> None:
-        # (pool, setting filter) -> (ascending lows, their claims) and (descending highs negated, their
-        # claims); setting filter None holds every claim of the pool (for a claim of unstated setting),
-        # "home"/"professional" the claims of that setting or of unstated setting
+    def __init__(self, targets: list[str]) -> None:
+        # (pool, setting filter, target filter) -> (ascending lows, their claims) and (descending highs
+        # negated, their claims); setting filter None holds every claim of the pool (for a claim of
+        # unstated setting), "home"/"professional" the claims of that setting or of unstated setting;
+        # likewise for targets
+        self.targets = targets
         self.rising: dict[tuple, tuple[list[float], list[int]]] = {}
         self.falling: dict[tuple, tuple[list[float], list[int]]] = {}
         self.claims: list[Claim] = []
@@ -93,7 +107,9 @@ class _EarlierValues:
         n = len(self.claims)
         self.claims.append(claim)
         pools = ["all", "plain" if claim.enumeration is None else ("entry", claim.enumeration)]
-        filters = [None] + [s for s in SETTINGS if claim.setting in (s, None)]
+        settings = [None] + [s for s in SETTINGS if claim.setting in (s, None)]
+        targets = [None] + [t for t in self.targets if claim.target in (t, None)]
+        filters = [(s, t) for s in settings for t in targets]
         for pool in pools:
             for f in filters:
                 lows, owners = self.rising.setdefault((pool, f), ([], []))
@@ -110,12 +126,12 @@ class _EarlierValues:
         pools = ["all"] if claim.enumeration is None else ["plain", ("entry", claim.enumeration)]
         for pool in pools:
             # an earlier claim entirely above this one: its low beyond this one's high
-            lows, owners = self.rising.get((pool, claim.setting), ([], []))
+            lows, owners = self.rising.get((pool, (claim.setting, claim.target)), ([], []))
             i = bisect.bisect_right(lows, _high(claim))
             if i < len(lows):
                 found.append(owners[i])
             # an earlier claim entirely below: its high short of this one's low
-            highs, owners = self.falling.get((pool, claim.setting), ([], []))
+            highs, owners = self.falling.get((pool, (claim.setting, claim.target)), ([], []))
             i = bisect.bisect_right(highs, -_low(claim))
             if i < len(highs):
                 found.append(owners[i])

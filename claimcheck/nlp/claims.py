@@ -45,6 +45,12 @@ _REFUSAL = re.compile(
 _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
     r"(?:treatment|visit|appointment|session|procedure|microneedling)", re.IGNORECASE)
+# a heading or list lead-in that opens a condition the text below completes ("CALL US IF",
+# "Contact the clinic if you notice:", "When to call us"): what follows are thresholds, not claims
+_CONDITION_LEAD = re.compile(
+    r"(?i)(?:\bif(?:\s+(?:you\s+(?:notice|have|get|see|develop|experience|spot)|any\s+of\s+(?:these|the\s+following)"
+    r"(?:\s+(?:happens?|occurs?|apply))?|there\s+is|there's|there\s+are))*"
+    r"|\bwhen\s+to\s+(?:call|contact|phone|ring|seek|get)\b[^.!?\n]{0,40})\s*[:\-–—]?\s*$")
 _CLAUSE_BREAK = re.compile(";")
 _RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
@@ -115,9 +121,12 @@ class ClaimAnnotator:
                 add("KIND", kind.id, "", w, phrases)
             for subject, phrases in kind.subjects.items():
                 add("SUBJ", kind.id, subject, 1.0, phrases)
+            for target, phrases in kind.targets.items():
+                add("TGT", kind.id, target, 1.0, phrases)
             for phrase in kind.quantity_phrases:
                 add("QP", kind.id, phrase, 1.0, [phrase])
             add("SING", kind.id, "", 1.0, kind.singular_requires)
+            add("NOT", kind.id, "", 1.0, kind.not_cues)
         for setting, cues in reference.settings.items():
             by_weight = defaultdict(list)
             for cue in cues:
@@ -373,15 +382,20 @@ class ClaimAnnotator:
             # one step timed before the treatment)
             candidates = [c for c in candidates if c[1] == "numbing_time"]
         candidates.sort(reverse=True)
-        for _, kid in candidates:
+        unnamed = 0.0  # the score of a kind that won but names nothing it is about
+        for score, kid in candidates:
+            if score < unnamed / 2:
+                break  # "wait 24 hours before putting minoxidil back on": an avoidance, of nothing we track
             kind = self.kinds[kid]
             subjects = self._subjects(ctx, kind, span, sent_i)
             if kind.subject_required and not subjects:
+                unnamed = max(unnamed, score)
                 continue
             if kind.singular_requires and q.norm_min == q.norm_max == 1 and kid not in ctx.keys_in(sent_i, "SING"):
                 continue  # "after one session", "Single session $249": not a course of one
-            return [self._make_claim(ctx, span, q, kind, subj) for subj in (subjects or [kind.default_subject])]
-        return [self._make_claim(ctx, span, q, None, None)]
+            target = next(iter(self._named(ctx, kind, span, sent_i, "TGT")), None)
+            return [self._make_claim(ctx, span, q, kind, subj, target) for subj in (subjects or [kind.default_subject])]
+        return [self._make_claim(ctx, span, q, None, None, None)]
 
     @staticmethod
     def _fits(kind: Kind, q: Quantity) -> bool:
@@ -401,31 +415,42 @@ class ClaimAnnotator:
     def _subjects(self, ctx: "_DocContext", kind: Kind, span: Span, sent_i: int) -> list[str | None]:
         if not kind.subjects:
             return []
+        ordered = self._named(ctx, kind, span, sent_i, "SUBJ")
+        return ordered if kind.subject_required else ordered[:1]
+
+    def _named(self, ctx: "_DocContext", kind: Kind, span: Span, sent_i: int, cat: str) -> list[str]:
+        """The kind's subjects (cat "SUBJ") or targets ("TGT") that a quantity is about, the nearest first:
+        named in its sentence, else in the list the sentence introduces, else earlier in its block or in
+        its section heading."""
+        if cat == "TGT" and not kind.targets:
+            return []
         found: dict[str, int] = {}
         for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW + 6):
-            if m.cat == "SUBJ" and m.key == kind.id:
+            if m.cat == cat and m.key == kind.id:
                 d = _distance(span.start, span.end, m.start, m.end)
                 if d > KIND_WINDOW + 6 or ctx.terminated_between(span, m):
                     continue
-                # a subject belongs to the quantity nearest to it ("no makeup for 24 hours, no sun for a week")
+                # a subject belongs to the quantity nearest to it ("no makeup for 24 hours, no sun for a week");
+                # past a conjunction, a tie goes to the quantity after it ("makeup for 24 hours and sun for a week")
                 if ctx.other_quantity_closer(sent_i, span, m, d):
+                    continue
+                if m.start >= span.end and _coordinated(ctx.doc, span.end, m.start) and ctx.other_quantity_closer(sent_i, span, m, d + 1):
                     continue
                 found[m.sub] = min(d, found.get(m.sub, 1 << 30))
         if not found and ctx.introduces_list(sent_i):
             for m in ctx.following_item_matches(sent_i):
-                if m.cat == "SUBJ" and m.key == kind.id:
+                if m.cat == cat and m.key == kind.id:
                     found.setdefault(m.sub, 1 << 10)
         if not found:
             # a label or heading in the same block/section ("Avoid makeup: ... for 24 hours")
-            for sub in ctx.context_subjects(sent_i, kind.id):
+            for sub in ctx.context_subjects(sent_i, kind.id, cat):
                 found.setdefault(sub, 1 << 20)
-        if not found:
-            return []
-        ordered = sorted(found, key=lambda s: found[s])
-        return ordered if kind.subject_required else ordered[:1]
+        return sorted(found, key=lambda s: found[s])
 
     # -----------------------------------------------------------------------------------------
-    def _make_claim(self, ctx: "_DocContext", span: Span, q: Quantity, kind: Kind | None, subject: str | None) -> Claim:
+    def _make_claim(
+        self, ctx: "_DocContext", span: Span, q: Quantity, kind: Kind | None, subject: str | None, target: str | None
+    ) -> Claim:
         line, col = ctx.line_col(q.start)
         modality = self._modality(ctx, span, kind) if kind is not None else "asserted"
         return Claim(
@@ -442,6 +467,7 @@ class ClaimAnnotator:
             vague=q.vague,
             setting=ctx.setting_for(span),
             subject=subject,
+            target=target,
             modality=modality,
             indication=ctx.indication_for(span),
             frequency=q.frequency,
@@ -476,6 +502,8 @@ class ClaimAnnotator:
             best = "negated"
         if best == "asserted" and ctx.after_refusal(sent_i):
             best = "warning"
+        if best == "asserted" and ctx.under_condition(sent_i):
+            best = "hypothetical"
         return best
 
 
@@ -535,6 +563,18 @@ def _bare_item(ctx: "_DocContext", kind: Kind, start: int, end: int, low: float 
     q = Quantity(start, end, ctx.text[start:end], low, high, unit.canonical, unit.dimension, lo, hi, vague=vague)
     q.flags["bare"] = not declared
     return Span(ctx.doc, *bounds), q, kind.id
+
+
+_COORDINATORS = frozenset({"and", "or", ",", ";", "but", "then", "while"})
+
+
+def _coordinated(doc: Doc, start: int, end: int) -> bool:
+    """Whether a conjunction or comma stands between tokens start and end."""
+    return any(doc[i].lower_ in _COORDINATORS for i in range(start, end))
+
+
+def _inside_not_cue(m: "_Match", not_cues: list["_Match"]) -> bool:
+    return any(n.key == m.key and n.start <= m.start and m.end <= n.end for n in not_cues)
 
 
 def _within(rng, lo: float | None, hi: float | None) -> bool:
@@ -599,6 +639,9 @@ class _DocContext:
         for match_id, start, end in annotator.matcher(doc):
             cat, key, sub, weight = labels[match_id]
             self.matches.append(_Match(cat, key, sub, weight, start, end))
+        not_cues = [m for m in self.matches if m.cat == "NOT"]
+        if not_cues:
+            self.matches = [m for m in self.matches if m.cat != "KIND" or not _inside_not_cue(m, not_cues)]
         self._offsets: TokenOffsets | None = None
         if annotator._price_cues:
             prices = list(_PRICE.finditer(self.text))
@@ -623,7 +666,7 @@ class _DocContext:
         self._introduces_list: dict[int, bool] = {}
         self._by_category: dict[tuple[int, str], list[_Match]] = {}
         self._keys: dict[tuple[int, str], set[str]] = {}
-        self._earlier: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._earlier: dict[tuple[int, str, str], tuple[str, ...]] = {}
         self._following: dict[int, list[_Match]] = {}
         self._setting_matches: list[_Match] | None = None
         self._structure()
@@ -742,6 +785,7 @@ class _DocContext:
         self.doc_score: dict[str, float] = defaultdict(float)
         self._page_scores: dict[str, float] | None = None
         self._research: dict[int, bool] = {}
+        self._condition_leads: dict[int, bool] = {}
         self._heading_cues: dict[int, list[tuple[_Match, float]]] = {}
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for si, ms in enumerate(self.sent_setting):
@@ -818,6 +862,25 @@ class _DocContext:
             k -= 1
         return False
 
+    def under_condition(self, sent_i: int) -> bool:
+        """Whether the sentence completes a condition opened by its section heading or by the lead-in of
+        the list it is an item of ("CALL US IF" over "Redness lasts beyond 5 days")."""
+        b = self.sent_block[sent_i]
+        if b < 0:
+            return False
+        sec = self.block_section[b]
+        if sec >= 0 and sec != b and self._opens_condition(sec):
+            return True
+        lead = self.run_start[b] - 1
+        return self.blocks[b].kind == "item" and lead >= 0 and self.blocks[lead].kind == "paragraph" and self._opens_condition(lead)
+
+    def _opens_condition(self, b: int) -> bool:
+        found = self._condition_leads.get(b)
+        if found is None:
+            block = self.blocks[b]
+            found = self._condition_leads[b] = _CONDITION_LEAD.search(self.text, block.start, block.end) is not None
+        return found
+
     def section_of(self, sent_i: int) -> int:
         b = self.sent_block[sent_i]
         return self.block_section[b] if b >= 0 else -1
@@ -834,34 +897,34 @@ class _DocContext:
         # a "Fact:" label earlier in the same block covers the rest of the block
         return self.first_fact_of_block.get(self.sent_block[sent_i], 1 << 62) > sent_i
 
-    def context_subjects(self, sent_i: int, kind_id: str) -> list[str]:
-        """Subjects of a kind named in the sentences before this one in its block (the nearest sentence
-        first), then in its section heading; each once."""
-        out = list(self._earlier_subjects(sent_i, kind_id))
+    def context_subjects(self, sent_i: int, kind_id: str, cat: str = "SUBJ") -> list[str]:
+        """Subjects (or, with cat "TGT", targets) of a kind named in the sentences before this one in its
+        block (the nearest sentence first), then in its section heading; each once."""
+        out = list(self._earlier_subjects(sent_i, kind_id, cat))
         b = self.sent_block[sent_i]
         sec = self.section_of(sent_i)
         if sec >= 0 and sec != b:
             for k in self.block_sents.get(sec, ()):
-                out.extend(m.sub for m in self.of_category(k, "SUBJ") if m.key == kind_id)
+                out.extend(m.sub for m in self.of_category(k, cat) if m.key == kind_id)
         return list(dict.fromkeys(out))
 
-    def _earlier_subjects(self, sent_i: int, kind_id: str) -> tuple[str, ...]:
+    def _earlier_subjects(self, sent_i: int, kind_id: str, cat: str) -> tuple[str, ...]:
         # built forward from the block's first sentence and memoized, so a long paragraph stays linear
-        key = (sent_i, kind_id)
+        key = (sent_i, kind_id, cat)
         found = self._earlier.get(key)
         if found is not None:
             return found
         b = self.sent_block[sent_i]
         first = sent_i
-        while first > 0 and self.sent_block[first - 1] == b and (first - 1, kind_id) not in self._earlier:
+        while first > 0 and self.sent_block[first - 1] == b and (first - 1, kind_id, cat) not in self._earlier:
             first -= 1
         for j in range(first, sent_i + 1):
             if j == 0 or self.sent_block[j - 1] != b:
                 acc: tuple[str, ...] = ()
             else:
-                own = tuple(m.sub for m in self.of_category(j - 1, "SUBJ") if m.key == kind_id)
-                acc = tuple(dict.fromkeys(own + self._earlier[(j - 1, kind_id)]))
-            self._earlier[(j, kind_id)] = acc
+                own = tuple(m.sub for m in self.of_category(j - 1, cat) if m.key == kind_id)
+                acc = tuple(dict.fromkeys(own + self._earlier[(j - 1, kind_id, cat)]))
+            self._earlier[(j, kind_id, cat)] = acc
         return self._earlier[key]
 
     def introduces_list(self, sent_i: int) -> bool:

@@ -215,9 +215,9 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 
 
 KIND_FIELDS = {
-    "label", "description", "dimension", "cues", "subjects", "subject_required", "default_subject",
+    "label", "description", "dimension", "cues", "subjects", "targets", "subject_required", "default_subject",
     "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
-    "singular_requires", "bare_numbers",
+    "singular_requires", "bare_numbers", "not_cues",
 }
 
 
@@ -237,6 +237,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
         if not cues:
             v.error(m.line_of("cues"), f"{field}.cues", "missing: a kind needs cue words that decide it")
         subjects = _named_cue_lists(v, m.get("subjects"), m.line_of("subjects"), f"{field}.subjects")
+        targets = _named_cue_lists(v, m.get("targets"), m.line_of("targets"), f"{field}.targets")
         phrases: dict[str, tuple[float, float]] = {}
         qp = v.mapping(m.get("quantity_phrases"), m.line_of("quantity_phrases"), f"{field}.quantity_phrases")
         for phrase, bounds in qp.items():
@@ -268,6 +269,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             dimension=str(dimension),
             cues=cues,
             subjects=subjects,
+            targets=targets,
             subject_required=bool(m.get("subject_required", False)),
             default_subject=default_subject,
             accepts_immediate=bool(m.get("accepts_immediate", False)),
@@ -278,6 +280,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             plausible=plausible,
             consistency=bool(m.get("consistency", True)),
             singular_requires=[p.lower() for p in v.strings(m.get("singular_requires"), m.line_of("singular_requires"), f"{field}.singular_requires")],
+            not_cues=[p.lower() for p in v.strings(m.get("not_cues"), m.line_of("not_cues"), f"{field}.not_cues")],
             bare_numbers=bare_numbers,
             bare_unit=bare_unit,
         )

@@ -30,6 +30,9 @@ class Kind:
     dimension: str
     cues: list[Cue]
     subjects: dict[str, list[str]] = field(default_factory=dict)
+    # distinct things a value can be about that the reference does not tell apart (redness vs bruising,
+    # the needling vs the whole visit); values for different targets are never compared with each other
+    targets: dict[str, list[str]] = field(default_factory=dict)
     subject_required: bool = False
     default_subject: str | None = None
     accepts_immediate: bool = False
@@ -40,6 +43,7 @@ class Kind:
     plausible: "Range | None" = None  # values outside it cannot be this kind ("6 weeks" is no session length)
     consistency: bool = True  # compare values within and across documents
     singular_requires: list[str] = field(default_factory=list)  # a value of exactly 1 needs one of these phrases
+    not_cues: list[str] = field(default_factory=list)  # phrases in which the kind's cues do not count ("every time")
     # numbers written without a unit ("a cheap 0.5") read in `bare_unit` when within this range
     bare_numbers: "Range | None" = None
     bare_unit: str | None = None

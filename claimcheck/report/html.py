@@ -327,6 +327,8 @@ def _claim_title(ctx: _Context, c, findings: list | None = None) -> str:
              f"setting: {c.setting or 'unspecified'}"]
     if c.subject:
         parts.append(f"subject: {c.subject}")
+    if c.target:
+        parts.append(f"target: {c.target}")
     parts.append(c.modality)
     if c.vague:
         parts.append("vague")
@@ -534,6 +536,8 @@ def _claims_panel(ctx: _Context, di: int, claims: list) -> str:
         ctxt = [c.setting or "setting unspecified", c.modality]
         if c.subject:
             ctxt.insert(1, f"subject: {c.subject}")
+        if c.target:
+            ctxt.insert(len(ctxt) - 1, f"target: {c.target}")
         if c.vague:
             ctxt.append("vague")
         out.append(f'<li><span class="swatch {ctx.kinds.cls(c.kind)}"></span>'

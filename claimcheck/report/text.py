@@ -16,6 +16,8 @@ def _claim_line(doc, c, color: bool) -> str:
     ctx = [c.setting or "-", c.modality]
     if c.subject:
         ctx.insert(1, f"subject={c.subject}")
+    if c.target:
+        ctx.insert(len(ctx) - 1, f"target={c.target}")
     if c.vague:
         ctx.append("vague")
     kind = c.kind or "(no kind)"
