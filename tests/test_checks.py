@@ -323,3 +323,14 @@ def test_thresholds_under_a_call_us_if_heading_are_not_claims_of_recovery(check)
     r = check(text, source="aftercare.md")
     assert [c.modality for c in r.claims] == ["asserted", "hypothetical", "hypothetical"]
     assert findings(r, "internal-inconsistency") == []
+
+
+def test_the_columns_of_a_table_row_are_different_things(check):
+    table = ("# Session plan\n\n| Area | Needling | Booked slot |\n|---|---|---|\n"
+             "| Full face | 20–30 minutes | 75 minutes |\n| Scalp | about 20 minutes | 60 minutes |\n")
+    assert findings(check(table, source="protocol.md"), "internal-inconsistency") == []
+
+
+def test_each_frequency_takes_the_depth_written_next_to_it(check):
+    r = check("How often: 0.25 mm daily, 0.5 mm 2–3 times a week. Use it at home.", source="shop.md")
+    assert findings(r, "internal-inconsistency") == []

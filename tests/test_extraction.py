@@ -399,3 +399,57 @@ def test_recovery_values_name_their_target(extract):
     r = extract("Redness fades in 1 to 2 days, swelling in 3 days, and most people are back at work the next day.")
     assert [(c.text, c.target) for c in r.claims] == [("1 to 2 days", "redness"), ("3 days", "swelling"),
                                                         ("the next day", "routine")]
+
+
+def test_a_week_by_week_schedule_is_read_as_stages(extract, check):
+    text = ("==============================\n YOUR ROLLING CALENDAR\n==============================\n\n"
+            "WEEK 1 -- Mon / Thu\n  Use the 0.25 mm head. Roll twice a week.\n\n"
+            "WEEKS 3-4 -- every other day\n  If you're still pink, drop back.\n\n"
+            "WEEK 5 AND BEYOND\n  Settle into 2–3 times a week.\n\n"
+            "Smoother texture usually shows up between week 6 and week 10 of steady rolling.\n")
+    r = check(text, source="plan.txt")
+    kinds = [(c.kind, c.text) for c in r.claims if c.kind]
+    assert ("results_time", "between week 6 and week 10") in kinds
+    assert not [t for k, t in kinds if t.upper().startswith("WEEK")]  # labels of the schedule's steps
+    assert [c.normalized["min"] for c in r.claims if c.text == "between week 6 and week 10"] == [42]
+    assert not [f for f in r.findings if f.rule == "internal-inconsistency"]
+
+
+def test_a_banner_title_framed_by_rule_lines_heads_its_section():
+    from claimcheck.sources.plain import plain_prose
+
+    text = "Intro line.\n\n=====\n AFTERCARE\n=====\n\nKeep makeup off for 24 hours.\n\nTitle\n=====\nBody.\n"
+    _, blocks = plain_prose(text)
+    assert [(b.kind, b.level, text[b.start:b.end].strip()) for b in blocks] == [
+        ("paragraph", 0, "Intro line."), ("heading", 1, "AFTERCARE"), ("paragraph", 0, "Keep makeup off for 24 hours."),
+        ("heading", 1, "Title"), ("paragraph", 0, "Body.")]
+
+
+def test_a_shop_page_is_home_use_even_where_a_list_item_says_medical_grade(extract):
+    page = ("<h1>Titanium derma roller</h1><button>Add to Cart</button><p>Verified purchase reviews below.</p>"
+            "<h2>About this item</h2><ul><li>Medical-grade titanium needles.</li>"
+            "<li>How often: 0.25 mm daily, 0.5 mm 2–3 times a week.</li></ul>"
+            "<h2>Customer questions</h2><p>Seller: ships in 2 days. Great for home use.</p>")
+    r = extract(page, source="shop.html")
+    assert {c.setting for c in r.claims if c.kind} == {"home"}
+
+
+def test_figures_about_other_treatments_on_a_comparison_page_are_not_claims(extract):
+    page = ("# Peel, laser or needle?\n\n| | Medium peel | Fractional laser | Clinic microneedling |\n|---|---|---|---|\n"
+            "| Downtime | 5–7 days | 3–5 days | 1–3 days |\n\n"
+            "A medium-depth TCA peel means a week of visible peeling. With microneedling, redness lasts 1 to 2 days.\n")
+    r = extract(page, source="compare.md")
+    assert [c.text for c in r.claims if c.kind] == ["1–3 days", "1 to 2 days"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consultations are free and take about 20 minutes.",
+        "A 48-hour cancellation notice applies.",
+        "Please arrive 10 minutes early and come without makeup.",
+        "Use SPF 50 every day, and keep using it for at least 3 months.",
+    ],
+)
+def test_times_around_the_treatment_that_are_not_about_it_are_not_claims(extract, text):
+    assert [c.text for c in extract(text).claims if c.kind] == []

@@ -51,6 +51,14 @@ _CONDITION_LEAD = re.compile(
     r"(?i)(?:\bif(?:\s+(?:you\s+(?:notice|have|get|see|develop|experience|spot)|any\s+of\s+(?:these|the\s+following)"
     r"(?:\s+(?:happens?|occurs?|apply))?|there\s+is|there's|there\s+are))*"
     r"|\bwhen\s+to\s+(?:call|contact|phone|ring|seek|get)\b[^.!?\n]{0,40})\s*[:\-–—]?\s*$")
+_FREQUENCY_WORDS = re.compile(r"(?i)\b(?:every|daily|nightly|weekly|fortnightly|monthly|twice|once\s+a|times\s+(?:a|per))\b")
+_STAGE_HEADING = re.compile(r"(?i)[^\w\n]{0,6}(?:days?|weeks?|months?|steps?|stages?|phases?)\s{1,3}\d")
+# a sentence about what a business offers around the treatment, not the treatment
+_ABOUT_THE_BUSINESS = re.compile(
+    r"(?i)\W*(?:(?:the|your|a|our|each|every|all|free)\s+)?(?:consultations?|consults?|cancellations?|deliver(?:y|ies)"
+    r"|shipping|refunds?|returns?|orders?)\b")
+_KEEP_USING = re.compile(r"(?i)\b(?:keep|continue)\s+(?:using|wearing|applying|with)\b[^.;]{0,20}?(?:\s+for)?\s+$")
+_SUNSCREEN = re.compile(r"(?i)\b(?:sunscreen|sun\s+cream|sunblock|spf)\b")
 _CLAUSE_BREAK = re.compile(";")
 _RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
@@ -140,6 +148,8 @@ class ClaimAnnotator:
         add("TERM", "", "", 1.0, reference.terminators)
         add("MYTH", "", "", 1.0, reference.myth_headings)
         add("FACT", "", "", 1.0, reference.fact_labels)
+        add("OURS", "", "", 1.0, reference.own_treatment)
+        add("OTHER", "", "", 1.0, reference.other_treatments)
         for name_, phrases in reference.indications.items():
             add("IND", name_, "", 1.0, phrases)
         for check in reference.phrase_checks:
@@ -377,6 +387,15 @@ class ClaimAnnotator:
             candidates = [(99.0, forced_kind)]
         if q.immediate and ctx.first_warning_end(sent_i) <= span.start:
             candidates = []  # "avoid retinol immediately after": no period is stated
+        if (q.flags.get("ordinal") and span.start_char == ctx.sents.first_char[sent_i]
+                and _FREQUENCY_WORDS.search(ctx.sentence_text(sent_i))):
+            candidates = []  # "WEEKS 3-4 -- every other day": a step of a schedule, labelled by when it runs
+        if _KEEP_USING.search(ctx.text, max(0, span.start_char - 40), span.start_char) and _SUNSCREEN.search(ctx.sentence_text(sent_i)):
+            candidates = []  # "use SPF 50 daily, and keep using it for at least 3 months": sun care, no treatment
+        if ctx.about_another_treatment(sent_i, span):
+            candidates = []  # "A medium-depth TCA peel ... a week of visible peeling", a peel's column
+        if _ABOUT_THE_BUSINESS.match(ctx.sentence_text(sent_i)):
+            candidates = []  # "Consultations are free and take about 20 minutes."
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
             # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
             # one step timed before the treatment)
@@ -401,6 +420,8 @@ class ClaimAnnotator:
     def _fits(kind: Kind, q: Quantity) -> bool:
         if q.immediate:
             return kind.accepts_immediate
+        if q.flags.get("ordinal") and not kind.timeline:
+            return False  # "week 6" is a point in time after the treatment, not an interval or a length
         if q.frequency:
             fits = kind.accepts_frequency
         else:
@@ -473,7 +494,7 @@ class ClaimAnnotator:
             frequency=q.frequency,
             approximate=q.approximate,
             unit_written=not q.flags.get("bare", False),
-            enumeration=ctx.enumeration_of(ctx.token_sent[span.start]),
+            enumeration=ctx.enumeration_for(span),
         )
 
     def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None) -> str:
@@ -573,10 +594,6 @@ def _coordinated(doc: Doc, start: int, end: int) -> bool:
     return any(doc[i].lower_ in _COORDINATORS for i in range(start, end))
 
 
-def _inside_not_cue(m: "_Match", not_cues: list["_Match"]) -> bool:
-    return any(n.key == m.key and n.start <= m.start and m.end <= n.end for n in not_cues)
-
-
 def _within(rng, lo: float | None, hi: float | None) -> bool:
     """Whether the stated bounds lie inside the range (an open bound is not stated)."""
     return not any(v is not None and ((rng.min is not None and v < rng.min) or (rng.max is not None and v > rng.max))
@@ -639,9 +656,11 @@ class _DocContext:
         for match_id, start, end in annotator.matcher(doc):
             cat, key, sub, weight = labels[match_id]
             self.matches.append(_Match(cat, key, sub, weight, start, end))
-        not_cues = [m for m in self.matches if m.cat == "NOT"]
-        if not_cues:
-            self.matches = [m for m in self.matches if m.cat != "KIND" or not _inside_not_cue(m, not_cues)]
+        # tokens inside a kind's not-cue phrases ("every time"), per kind: its cues there do not count
+        covered = {(m.key, i) for m in self.matches if m.cat == "NOT" for i in range(m.start, m.end)}
+        if covered:
+            self.matches = [m for m in self.matches
+                            if m.cat != "KIND" or not all((m.key, i) in covered for i in range(m.start, m.end))]
         self._offsets: TokenOffsets | None = None
         if annotator._price_cues:
             prices = list(_PRICE.finditer(self.text))
@@ -831,6 +850,17 @@ class _DocContext:
         heading = self.block_sents.get(sec, [])
         return heading if heading and self.is_question(heading[-1]) else None
 
+    def enumeration_for(self, span: Span) -> tuple | None:
+        """The enumeration entry of a quantity: its sentence's, and in a table row its cell's (the columns
+        of a row are different things: "Full face | 20–30 minutes | 75 minutes")."""
+        sent_i = self.token_sent[span.start]
+        found = self.enumeration_of(sent_i)
+        b = self.sent_block[sent_i]
+        if found is not None and b >= 0 and self.blocks[b].cells:
+            col = bisect.bisect_right(self.blocks[b].cells, (span.start_char, 1 << 62)) - 1
+            found = (found[0], (b, col))
+        return found
+
     def enumeration_of(self, sent_i: int) -> tuple | None:
         """The enumeration (a list, a table, a run of sibling headings) whose entry holds this sentence,
         and which entry: ((kind, first block or parent section, level), block index)."""
@@ -843,6 +873,10 @@ class _DocContext:
         if block.kind == "heading":
             parents = self.section_parents.get(b, [])
             return (("headings", parents[-1] if parents else -1, block.level), b)
+        sec = self.block_section[b]
+        if sec >= 0 and _STAGE_HEADING.match(self.text, self.blocks[sec].start, self.blocks[sec].end):
+            # the text under "WEEK 2", "Days 4-7" or "Step 3" belongs to that stage, like the heading itself
+            return self.enumeration_of(self.block_sents[sec][0]) if self.block_sents.get(sec) else None
         return None
 
     def about_research(self, sent_i: int) -> bool:
@@ -861,6 +895,22 @@ class _DocContext:
                 return True
             k -= 1
         return False
+
+    def about_another_treatment(self, sent_i: int, span: Span) -> bool:
+        """Whether a quantity is about another treatment than ours: in a table, its column header names
+        another and not ours; elsewhere, its sentence does."""
+        b = self.sent_block[sent_i]
+        if b >= 0 and self.blocks[b].cells and self.run_start[b] != b:
+            header_b = self.run_start[b]
+            cells, header = self.blocks[b].cells, self.blocks[header_b].cells
+            col = bisect.bisect_right(cells, (span.start_char, 1 << 62)) - 1
+            if header and len(header) == len(cells) and col >= 0:
+                start, end = header[col]
+                found = {m.cat for k in self.block_sents.get(header_b, ()) for m in self.of_category(k, "OTHER") + self.of_category(k, "OURS")
+                         if start <= self.doc[m.start].idx < end}
+                if found:
+                    return found == {"OTHER"}
+        return bool(self.of_category(sent_i, "OTHER")) and not self.of_category(sent_i, "OURS")
 
     def under_condition(self, sent_i: int) -> bool:
         """Whether the sentence completes a condition opened by its section heading or by the lead-in of
@@ -1040,7 +1090,7 @@ class _DocContext:
             decided = _decide(self.section_heading_score.get(sec, {}), margin=1.0)
             if decided:
                 return decided
-        decided = _decide(self.section_score.get(sec, {}), margin=1.5)
+        decided = _decide(self.section_score.get(sec, {}), margin=1.5, minimum=0.9)
         if decided:
             return decided
         for parent in reversed(self.section_parents.get(sec, [])):

@@ -143,7 +143,7 @@ _UNGUARDED = rf"""
       | (?P<freq>{_FREQNUM}(?:{_SEP}{_FREQNUM})?\s{{1,3}}(?:a|an|per|each|every)\s{{1,3}}{_PERIOD}\b)
       | (?P<vaguephrase>\b(?:{_alt(VAGUE_PHRASES)})\b)
       | (?P<every>\bevery\s{{1,3}}(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_TIME_UNIT})
-      | (?P<ordinal>(?:\bby\s{{1,3}})?\b(?:day|days|week|weeks|month|months)\s{{1,3}}\d{{1,3}}(?:{_SEP}\d{{1,3}})?\b(?![.,]\d))
+      | (?P<ordinal>(?:\b(?:by|between)\s{{1,3}})?\b(?:day|days|week|weeks|month|months)\s{{1,3}}\d{{1,3}}(?:{_SEP}(?:(?:day|week|month)s?\s{{1,3}})?\d{{1,3}})?\b(?![.,]\d))
       | (?P<adverb>\b(?:{_alt(ADVERB_FREQUENCIES)})\b(?!\s{{1,3}}(?:{_NOT_FREQUENCY})\b))
       | (?P<range>{_NUM}{_GAP}{_UNIT}{_SEP_UNITS}{_NUM}(?:{_POST})?{_GAP}{_UNIT}|{_NUM}{_SEP}{_NUM}(?:{_POST})?{_GAP}{_UNIT})
       | (?P<single>{_NUM}(?:[ \t]?\+|\s{{1,3}}or\s{{1,3}}more)?{_GAP}{_UNIT})
@@ -232,7 +232,8 @@ def _units(text: str) -> list[tuple[int, unitlib.Unit]]:
 _NOT_A_CLAIM_AFTER = re.compile(
     r"['’]?\s{0,3}(?:of\s{1,3})?(?:free\s{1,3})?"
     r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
-    r"supply|warranty|refunds?|consultations?|consults?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat)\b",
+    r"supply|warranty|refunds?|consultations?|consults?|cancellations?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat|"
+    r"early)\b",
     re.IGNORECASE)
 _NOT_A_CLAIM_WINDOW = 32  # characters after a quantity that `_NOT_A_CLAIM_AFTER` looks at
 
@@ -346,10 +347,10 @@ def _build(m: re.Match) -> Quantity | None:
         lo_v = hi_v = 1.0
     elif form == "freq":
         return _frequency(m, body)
-    elif form == "ordinal":  # "day 5", "days 1–3": counted in that unit from the treatment
+    elif form == "ordinal":  # "day 5", "days 1–3", "between week 6 and week 10": counted from the treatment
         words = body_lower.split()
         at_the_latest = words[0] == "by"
-        unit = unitlib.lookup(words[1] if at_the_latest else words[0])
+        unit = unitlib.lookup(words[1] if words[0] in ("by", "between") else words[0])
         nums = [n[2][0] for n in _numbers(body)]
         lo_v, hi_v = min(nums), max(nums)
     else:
@@ -376,8 +377,11 @@ def _build(m: re.Match) -> Quantity | None:
             lo_v, hi_v = hi_v, lo_v
         if form == "every":
             frequency = True
-    return _finish(m, lo_v, hi_v, unit, vague=vague, frequency=frequency, written=None,
-                   explicit_range=form in ("range", "between", "vaguephrase"), open_low=at_the_latest)
+    q = _finish(m, lo_v, hi_v, unit, vague=vague, frequency=frequency, written=None,
+                explicit_range=form in ("range", "between", "vaguephrase"), open_low=at_the_latest)
+    if form == "ordinal":
+        q.flags["ordinal"] = True  # a point counted from the treatment ("day 5"), not a length of time
+    return q
 
 
 def _frequency(m: re.Match, body: str) -> Quantity | None:

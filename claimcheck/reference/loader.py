@@ -30,7 +30,7 @@ RULES_WITH_ENTRIES = {"reference-contradiction", "risky-home-use"}
 PHRASE_RULES = {"absolute-claim", "risky-home-use"}
 TOP_LEVEL = {
     "version", "name", "description", "sources", "settings", "modality", "indications", "kinds",
-    "entries", "phrases", "safety", "rules",
+    "entries", "phrases", "safety", "rules", "comparisons",
 }
 
 
@@ -137,6 +137,8 @@ def build_reference(data: Any, path: str) -> Reference:
     settings, discounts = _settings(v, data)
     modality, terminators, myth_headings, fact_labels, hedges = _modality(v, data)
     indications = _named_cue_lists(v, data.get("indications"), data.line_of("indications"), "indications")
+    comparisons = _named_cue_lists(v, data.get("comparisons"), data.line_of("comparisons"), "comparisons")
+    v.unknown_keys(v.mapping(data.get("comparisons"), data.line_of("comparisons"), "comparisons"), {"ours", "others"}, "comparisons")
     entries = _entries(v, data, kinds, sources, indications)
     phrases = _phrases(v, data, sources)
     topics, safety_sources = _safety(v, data, sources)
@@ -160,6 +162,8 @@ def build_reference(data: Any, path: str) -> Reference:
         fact_labels=fact_labels,
         hedges=hedges,
         indications=indications,
+        own_treatment=comparisons.get("ours", []),
+        other_treatments=comparisons.get("others", []),
         safety_topics=topics,
         safety_sources=safety_sources,
         rule_severity=rule_severity,
@@ -217,7 +221,7 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 KIND_FIELDS = {
     "label", "description", "dimension", "cues", "subjects", "targets", "subject_required", "default_subject",
     "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
-    "singular_requires", "bare_numbers", "not_cues",
+    "singular_requires", "bare_numbers", "not_cues", "timeline",
 }
 
 
@@ -280,6 +284,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             plausible=plausible,
             consistency=bool(m.get("consistency", True)),
             singular_requires=[p.lower() for p in v.strings(m.get("singular_requires"), m.line_of("singular_requires"), f"{field}.singular_requires")],
+            timeline=bool(m.get("timeline", False)),
             not_cues=[p.lower() for p in v.strings(m.get("not_cues"), m.line_of("not_cues"), f"{field}.not_cues")],
             bare_numbers=bare_numbers,
             bare_unit=bare_unit,

@@ -43,6 +43,7 @@ class Kind:
     plausible: "Range | None" = None  # values outside it cannot be this kind ("6 weeks" is no session length)
     consistency: bool = True  # compare values within and across documents
     singular_requires: list[str] = field(default_factory=list)  # a value of exactly 1 needs one of these phrases
+    timeline: bool = False  # a point counted from the treatment ("day 5", "by week 6") can be this kind
     not_cues: list[str] = field(default_factory=list)  # phrases in which the kind's cues do not count ("every time")
     # numbers written without a unit ("a cheap 0.5") read in `bare_unit` when within this range
     bare_numbers: "Range | None" = None
@@ -125,6 +126,9 @@ class Reference:
     safety_topics: list[SafetyTopic]
     safety_sources: list[SourceRef]
     rule_severity: dict[str, str] = field(default_factory=dict)
+    # figures about another treatment on a comparison page are not claims about this one
+    own_treatment: list[str] = field(default_factory=list)
+    other_treatments: list[str] = field(default_factory=list)
 
     def entries_for(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]

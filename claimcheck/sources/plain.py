@@ -9,6 +9,8 @@ _BULLET = re.compile(r"[ \t]*(?:[-*+•▪◦‣–]|\d{1,3}[.)])[ \t]+")
 _CLOSING = ".!:;…,\"'”’)"
 _CELL = re.compile(r"[^ \t]+(?: [^ \t]+)*")  # text with single spaces inside; two or more spaces or a tab end a cell
 _RULE_LINE = re.compile(r"[ \t]*[-=+|]{3,}(?:[ \t]+[-=+|]{3,})*[ \t]*")
+# one run of one character ("==========", "----------"): frames a banner title or underlines a title
+_FRAME = re.compile(r"[ \t]*([=*~#_-])\1{2,}[ \t]*")
 
 
 def plain_prose(text: str) -> tuple[str, list[Block]]:
@@ -38,6 +40,7 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
         else:
             lines.append((start, end, "text"))
 
+    _titles(text, lines)
     tables = _aligned_tables(text, lines)
     for i, cells in tables.items():
         start, end, _ = lines[i]
@@ -63,6 +66,9 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
         elif kind == "question":
             close_para()
             blocks.append(Block(start, end, "heading", 2))
+        elif kind == "title":
+            close_para()
+            blocks.append(Block(start, end, "heading", 1))
         elif kind == "row":
             close_para()
             blocks.append(Block(start, end, "row", cells=tables[i]))
@@ -87,6 +93,27 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
                 para[1] = end
     close_para()
     return "".join(chars), blocks
+
+
+def _titles(text: str, lines: list[tuple[int, int, str]]) -> None:
+    """Titles set off by rule lines: a short line framed by rules above and below (a banner in an email
+    or a leaflet) or underlined with "=" (setext). They become top-level headings and their rules
+    breaks; other rules of "=", "*", "~", "#" or "_" are breaks too (a dash rule may belong to a table)."""
+    frames = [_FRAME.fullmatch(text, start, end) for start, end, _ in lines]
+    for i, (start, end, kind) in enumerate(lines):
+        if frames[i] or kind == "blank":
+            continue
+        above = i > 0 and frames[i - 1]
+        below = i + 1 < len(lines) and frames[i + 1]
+        short = _heading_like(text[start:end].strip())
+        if short and ((above and below) or (below and below.group(1) == "=")):
+            lines[i] = (start, end, "title")
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and frames[j]:
+                    lines[j] = (lines[j][0], lines[j][1], "blank")
+    for i, frame in enumerate(frames):
+        if frame and frame.group(1) != "-":
+            lines[i] = (lines[i][0], lines[i][1], "blank")
 
 
 def _wraps_on(next_line: str) -> bool:
