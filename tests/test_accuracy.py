@@ -10,9 +10,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 # split -> (claim F1 floor, finding F1 floor)
 # The held-out part was replaced on 2026-11-21 (the old one, whose errors had been seen, is now dev;
-# the new one was written and annotated by annotators who never saw the checker): its floors restart
-# from the first measurement on the new pages.
-FLOORS = {"dev": (0.96, 0.83), "heldout": (0.85, 0.35)}
+# the new one was written and annotated by annotators who never saw the checker): its floors restarted
+# from the first measurement on the new pages. The same day 12 harder dev pages were added (dev had been
+# 0.971 / 0.894 on the 44 earlier pages): the dev floors restart from the measurement on all 56.
+FLOORS = {"dev": (0.92, 0.73), "heldout": (0.86, 0.43)}
 
 CAREFUL_PAGES = [
     "aftercare-leaflet.txt",
