@@ -453,3 +453,8 @@ def test_figures_about_other_treatments_on_a_comparison_page_are_not_claims(extr
 )
 def test_times_around_the_treatment_that_are_not_about_it_are_not_claims(extract, text):
     assert [c.text for c in extract(text).claims if c.kind] == []
+
+
+def test_a_sentence_that_starts_with_return_to_work_is_still_a_recovery_claim(extract):
+    assert [(c.kind, c.text) for c in extract("Return to work the next day if you like.").claims] == [
+        ("recovery_time", "the next day")]

@@ -56,7 +56,7 @@ _STAGE_HEADING = re.compile(r"(?i)[^\w\n]{0,6}(?:days?|weeks?|months?|steps?|sta
 # a sentence about what a business offers around the treatment, not the treatment
 _ABOUT_THE_BUSINESS = re.compile(
     r"(?i)\W*(?:(?:the|your|a|our|each|every|all|free)\s+)?(?:consultations?|consults?|cancellations?|deliver(?:y|ies)"
-    r"|shipping|refunds?|returns?|orders?)\b")
+    r"|shipping|refunds?)\b")  # not "return(s)" or "order": "Return to work the next day."
 _KEEP_USING = re.compile(r"(?i)\b(?:keep|continue)\s+(?:using|wearing|applying|with)\b[^.;]{0,20}?(?:\s+for)?\s+$")
 _SUNSCREEN = re.compile(r"(?i)\b(?:sunscreen|sun\s+cream|sunblock|spf)\b")
 _CLAUSE_BREAK = re.compile(";")
