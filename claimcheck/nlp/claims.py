@@ -387,15 +387,8 @@ class ClaimAnnotator:
             candidates = [(99.0, forced_kind)]
         if q.immediate and ctx.first_warning_end(sent_i) <= span.start:
             candidates = []  # "avoid retinol immediately after": no period is stated
-        if (q.flags.get("ordinal") and span.start_char == ctx.sents.first_char[sent_i]
-                and _FREQUENCY_WORDS.search(ctx.sentence_text(sent_i))):
-            candidates = []  # "WEEKS 3-4 -- every other day": a step of a schedule, labelled by when it runs
-        if _KEEP_USING.search(ctx.text, max(0, span.start_char - 40), span.start_char) and _SUNSCREEN.search(ctx.sentence_text(sent_i)):
-            candidates = []  # "use SPF 50 daily, and keep using it for at least 3 months": sun care, no treatment
-        if ctx.about_another_treatment(sent_i, span):
-            candidates = []  # "A medium-depth TCA peel ... a week of visible peeling", a peel's column
-        if _ABOUT_THE_BUSINESS.match(ctx.sentence_text(sent_i)):
-            candidates = []  # "Consultations are free and take about 20 minutes."
+        if candidates and _not_about_the_treatment(ctx, span, q, sent_i):
+            candidates = []
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
             # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
             # one step timed before the treatment)
@@ -587,6 +580,19 @@ def _bare_item(ctx: "_DocContext", kind: Kind, start: int, end: int, low: float 
 
 
 _COORDINATORS = frozenset({"and", "or", ",", ";", "but", "then", "while"})
+
+
+def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i: int) -> bool:
+    """Whether a time stated near the treatment is about something else: a step label of a schedule,
+    sun care, another treatment, or what the business offers around the treatment."""
+    sentence = ctx.sentence_text(sent_i)
+    if q.flags.get("ordinal") and span.start_char == ctx.sents.first_char[sent_i] and _FREQUENCY_WORDS.search(sentence):
+        return True  # "WEEKS 3-4 -- every other day": a step of a schedule, labelled by when it runs
+    if _KEEP_USING.search(ctx.text, max(0, span.start_char - 40), span.start_char) and _SUNSCREEN.search(sentence):
+        return True  # "use SPF 50 daily, and keep using it for at least 3 months"
+    if ctx.about_another_treatment(sent_i, span):
+        return True  # "A medium-depth TCA peel ... a week of visible peeling", a peel's column in a table
+    return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
 
 
 def _coordinated(doc: Doc, start: int, end: int) -> bool:
@@ -857,8 +863,7 @@ class _DocContext:
         found = self.enumeration_of(sent_i)
         b = self.sent_block[sent_i]
         if found is not None and b >= 0 and self.blocks[b].cells:
-            col = bisect.bisect_right(self.blocks[b].cells, (span.start_char, 1 << 62)) - 1
-            found = (found[0], (b, col))
+            found = (found[0], (b, self._column(b, span.start_char)))
         return found
 
     def enumeration_of(self, sent_i: int) -> tuple | None:
@@ -900,16 +905,13 @@ class _DocContext:
         """Whether a quantity is about another treatment than ours: in a table, its column header names
         another and not ours; elsewhere, its sentence does."""
         b = self.sent_block[sent_i]
-        if b >= 0 and self.blocks[b].cells and self.run_start[b] != b:
-            header_b = self.run_start[b]
-            cells, header = self.blocks[b].cells, self.blocks[header_b].cells
-            col = bisect.bisect_right(cells, (span.start_char, 1 << 62)) - 1
-            if header and len(header) == len(cells) and col >= 0:
-                start, end = header[col]
-                found = {m.cat for k in self.block_sents.get(header_b, ()) for m in self.of_category(k, "OTHER") + self.of_category(k, "OURS")
-                         if start <= self.doc[m.start].idx < end}
-                if found:
-                    return found == {"OTHER"}
+        header = self._header_cell(b, self._column(b, span.start_char)) if b >= 0 and self.blocks[b].cells else None
+        if header is not None:
+            start, end = header
+            found = {m.cat for k in self.block_sents.get(self.run_start[b], ())
+                     for m in self.of_category(k, "OTHER") + self.of_category(k, "OURS") if start <= self.doc[m.start].idx < end}
+            if found:
+                return found == {"OTHER"}
         return bool(self.of_category(sent_i, "OTHER")) and not self.of_category(sent_i, "OURS")
 
     def under_condition(self, sent_i: int) -> bool:
@@ -1120,17 +1122,27 @@ class _DocContext:
             return None
         cells = self.blocks[b].cells
         char = span.start_char
-        col = bisect.bisect_right(self.blocks[b].cells, (char, 1 << 62)) - 1
+        col = self._column(b, char)
         if col < 0 or not cells[col][0] <= char < cells[col][1]:
             return None
         decided = self._setting_between(*cells[col])
         if decided:
             return decided
+        header = self._header_cell(b, col)
+        return self._setting_between(*header) if header is not None else None
+
+    def _column(self, b: int, char: int) -> int:
+        """The index of the cell of table row `b` that starts at or before `char` (-1: before the first)."""
+        return bisect.bisect_right(self.blocks[b].cells, (char, 1 << 62)) - 1
+
+    def _header_cell(self, b: int, col: int) -> tuple[int, int] | None:
+        """The header cell over column `col` of table row `b`: in its table's first row, when that row is
+        another one with as many cells."""
         first = self.run_start[b]
-        header = self.blocks[first].cells
-        if first == b or not header or len(header) != len(cells):
+        header, cells = self.blocks[first].cells, self.blocks[b].cells
+        if first == b or not header or len(header) != len(cells) or col < 0:
             return None
-        return self._setting_between(*header[col])
+        return header[col]
 
     def _setting_between(self, start_char: int, end_char: int) -> str | None:
         if self._setting_matches is None:
