@@ -125,6 +125,19 @@ def test_modality_follows_warning_negation_and_hedging_cues(extract, text, modal
             "That length belongs to clinics.\n",
             {"every day": "negated", "1.5 mm": "negated", "twice a week": "asserted"},
         ),
+        (  # a consumer article: the sellers' quoted lines are the myths, the rest of each paragraph answers
+            "# Home pens under the microscope\n\n"
+            "## The claims we found\n\n"
+            '**"Roll every day for faster results."** Daily rolling keeps skin inflamed. At 0.25 mm, twice a week is plenty.\n\n'
+            '"Set the pen needle depth to 2.5 mm for scars." Leave anything over 0.5 mm to a clinic.\n',
+            {"every day": "negated", "twice a week": "asserted", "2.5 mm": "negated"},
+        ),
+        (  # a table whose columns are labelled: the sellers' column is the myth, the experts' the answer
+            "# Pens bought online\n\n"
+            "| What the sellers say | What experts say |\n|---|---|\n"
+            '| "Roll daily for a glow." | Twice a week is plenty at 0.25 mm. |\n',
+            {"daily": "negated", "Twice a week": "asserted"},
+        ),
     ],
 )
 def test_myths_are_negated_and_their_answers_asserted(extract, text, modalities):
@@ -358,6 +371,16 @@ def test_cues_that_belong_to_another_part_of_the_sentence_do_not_decide(extract,
 ])
 def test_the_length_of_what_a_business_offers_around_the_treatment_is_not_a_claim(extract, text):
     assert all(c.kind is None for c in extract(text).claims)
+
+
+def test_a_page_without_other_evidence_takes_its_setting_from_its_title(extract):
+    text = (
+        "Groups > Derma Rolling Support\n\n"
+        "Anna\nI went once a week and it calmed down.\n\n"
+        "Ben\nSame, every 5 days works for me.\n"
+    )
+    r = extract(text, source="thread.txt")
+    assert {c.text: c.setting for c in r.claims} == {"once a week": "home", "every 5 days": "home"}
 
 
 def test_a_research_figure_has_no_setting(extract):

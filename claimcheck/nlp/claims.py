@@ -63,6 +63,8 @@ _CLAUSE_BREAK = re.compile(";")
 _RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
+# a paragraph that opens with a quoted statement, perhaps in bold: **"Use it every day."** Daily needling...
+_QUOTED_LEAD = re.compile(r"[ \t]*(?:[*_]{1,2}[ \t]*)?[\"“][^\"”\n]{3,}[\"”]")
 PRICE_CUE = "<price>"
 _PRICE = re.compile(r"[$£€¥]\s?\d[\d,]{0,12}(?:\.\d{1,2})?")
 _PRICE_IN_WORDS = re.compile(r"\b\d[\d,]{0,12}(?:\.\d{1,2})?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b")
@@ -512,7 +514,7 @@ class ClaimAnnotator:
                 best = m.key
         if best == "asserted" and ctx.is_question(sent_i):
             best = "hypothetical"
-        if ctx.in_myth_section(sent_i) and best in ("asserted", "hypothetical"):
+        if ctx.in_myth_section(sent_i, span.start_char) and best in ("asserted", "hypothetical"):
             best = "negated"
         if best == "asserted" and ctx.after_refusal(sent_i):
             best = "warning"
@@ -823,6 +825,7 @@ class _DocContext:
                 if b >= 0 and blocks[b].kind == "heading":
                     self.section_heading_score[b][m.key] += m.weight
         # myth sections
+        self.label_matches = [m for m in self.matches if m.cat in ("MYTH", "FACT")]
         self.myth_sections: set[int] = set()
         for m in self.matches:
             if m.cat == "MYTH":
@@ -937,15 +940,22 @@ class _DocContext:
         b = self.sent_block[sent_i]
         return self.block_section[b] if b >= 0 else -1
 
-    def in_myth_section(self, sent_i: int) -> bool:
-        if self.sent_block[sent_i] in self.myth_statements:
+    def in_myth_section(self, sent_i: int, char: int) -> bool:
+        b = self.sent_block[sent_i]
+        if b in self.myth_statements:
             return True
+        column = self._column_label(b, char)
+        if column is not None:  # | What the sellers say | What experts say |
+            return column == "MYTH"
         sec = self.section_of(sent_i)
         chain = [sec, *self.section_parents.get(sec, [])]
         if not any(s in self.myth_sections for s in chain):
             return False
         if sent_i in self.fact_sents:
             return False
+        quoted = _QUOTED_LEAD.match(self.text, self.blocks[b].start, self.blocks[b].end) if b >= 0 else None
+        if quoted:  # the quoted statement is the myth, the rest of its paragraph the answer
+            return self.sents.start_char[sent_i] < quoted.end()
         # a "Fact:" label earlier in the same block covers the rest of the block
         return self.first_fact_of_block.get(self.sent_block[sent_i], 1 << 62) > sent_i
 
@@ -1092,14 +1102,20 @@ class _DocContext:
             decided = _decide(self.section_heading_score.get(sec, {}), margin=1.0)
             if decided:
                 return decided
-        decided = _decide(self.section_score.get(sec, {}), margin=1.5, minimum=0.9)
+        decided = self._title_setting() or _decide(self.section_score.get(sec, {}), margin=1.5, minimum=0.9)
         if decided:
             return decided
         for parent in reversed(self.section_parents.get(sec, [])):
             decided = _decide(self.section_heading_score.get(parent, {}), margin=1.0)
             if decided:
                 return decided
-        return _decide(self.doc_score, margin=3.0, minimum=2.0) or _decide(self._page_score(), margin=3.0, minimum=2.0)
+        return (_decide(self.doc_score, margin=3.0, minimum=2.0) or _decide(self._page_score(), margin=3.0, minimum=2.0)
+                or self._title_setting())
+
+    def _title_setting(self) -> str | None:
+        """The setting the page's first block (its title: "At-home derma pens: what sellers promise",
+        "Groups › Derma Rolling Support") names, for a page whose cues are otherwise balanced."""
+        return _decide(self.block_score.get(0, {}), margin=1.0) if self.blocks else None
 
     def _page_score(self) -> dict[str, float]:
         """The page's setting cues, leaving out sections whose own heading names a setting: a clinic
@@ -1130,6 +1146,20 @@ class _DocContext:
             return decided
         header = self._header_cell(b, col)
         return self._setting_between(*header) if header is not None else None
+
+    def _column_label(self, b: int, char: int) -> str | None:
+        """MYTH or FACT when a table cell's column header is labelled as one ("Myth", "What the sellers
+        say" / "Fact", "What experts say")."""
+        if b < 0 or self.blocks[b].kind != "row" or not self.blocks[b].cells:
+            return None
+        header = self._header_cell(b, self._column(b, char))
+        bounds = self.offsets.expand(*header) if header is not None else None
+        if bounds is None:
+            return None
+        for m in self.label_matches:
+            if bounds[0] <= m.start and m.end <= bounds[1]:
+                return m.cat
+        return None
 
     def _column(self, b: int, char: int) -> int:
         """The index of the cell of table row `b` that starts at or before `char` (-1: before the first)."""
