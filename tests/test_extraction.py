@@ -78,6 +78,19 @@ def test_one_period_for_two_avoided_things_gives_a_claim_per_subject(extract):
     assert sorted(c.subject for c in claims_of(r, "avoidance_period")) == ["actives", "sun"]
 
 
+def test_an_avoided_thing_after_and_belongs_to_the_next_period(extract):
+    r = extract("Clinics ask you to skip the gym for 24 hours and retinoids or acids for three to five days.")
+    assert {(c.text, c.subject) for c in claims_of(r, "avoidance_period")} == {
+        ("24 hours", "exercise"), ("three to five days", "actives")}
+
+
+def test_an_avoided_thing_named_far_back_in_the_sentence_is_its_subject(extract):
+    text = "Skip the gym for 24 hours. On makeup, though, advice has relaxed: a mineral powder can go on the same day."
+    r = extract(text)
+    assert {(c.text, c.subject) for c in claims_of(r, "avoidance_period")} == {
+        ("24 hours", "exercise"), ("on the same day", "makeup")}
+
+
 def test_avoidance_subjects_from_an_introduced_list(extract):
     text = "For the first week, steer clear of the following:\n\n- sweating\n- retinol serums\n- sun exposure\n"
     r = extract(text, source="aftercare.md")
@@ -463,6 +476,14 @@ def test_figures_about_other_treatments_on_a_comparison_page_are_not_claims(extr
             "A medium-depth TCA peel means a week of visible peeling. With microneedling, redness lasts 1 to 2 days.\n")
     r = extract(page, source="compare.md")
     assert [c.text for c in r.claims if c.kind] == ["1–3 days", "1 to 2 days"]
+
+
+def test_a_paragraph_that_opens_on_another_treatment_stays_about_it(extract):
+    page = ("# Peel, laser or needle?\n\n**Fractional lasers** fire columns of heat into the skin. "
+            "Ablative ones can leave you pink for two weeks or longer.\n\n"
+            "Expect pink skin for 1 to 3 days.\n")
+    r = extract(page, source="compare.md")
+    assert [c.text for c in r.claims if c.kind] == ["1 to 3 days"]
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,7 @@ def test_frequencies_normalize_to_the_interval_in_days(text, lo, hi, written):
         "Model A7 v2.1 with 36 needles",
         "Over 10,000 happy clients",
         "return to daily activities",
+        "We spent six weeks testing rollers",
     ],
 )
 def test_distractors_are_not_quantities(text):

@@ -450,9 +450,19 @@ class ClaimAnnotator:
                 # past a conjunction, a tie goes to the quantity after it ("makeup for 24 hours and sun for a week")
                 if ctx.other_quantity_closer(sent_i, span, m, d):
                     continue
-                if m.start >= span.end and _coordinated(ctx.doc, span.end, m.start) and ctx.other_quantity_closer(sent_i, span, m, d + 1):
+                if m.start >= span.end and _coordinated(ctx.doc, span.end, m.start) and (
+                    ctx.other_quantity_closer(sent_i, span, m, d + 1) or ctx.quantity_follows(sent_i, m, KIND_WINDOW)
+                ):  # "skip the gym for 24 hours and retinoids or acids for three to five days"
                     continue
                 found[m.sub] = min(d, found.get(m.sub, 1 << 30))
+        if not found:
+            # named farther away in the sentence, and no other quantity nearer to it ("On makeup, though,
+            # ... a mineral powder can go on the same day")
+            for m in ctx.of_category(sent_i, cat):
+                if m.key == kind.id:
+                    d = _distance(span.start, span.end, m.start, m.end)
+                    if not ctx.other_quantity_closer(sent_i, span, m, d):
+                        found[m.sub] = min(d, found.get(m.sub, 1 << 30))
         if not found and ctx.introduces_list(sent_i):
             for m in ctx.following_item_matches(sent_i):
                 if m.cat == cat and m.key == kind.id:
@@ -758,6 +768,12 @@ class _DocContext:
             for o in spans[lo:hi]
         )
 
+    def quantity_follows(self, sent_i: int, m: _Match, window: int) -> bool:
+        """Whether a quantity of the sentence starts after `m`, within `window` tokens of it."""
+        starts = self._quantity_starts.get(sent_i, [])
+        i = bisect.bisect_left(starts, m.end)
+        return i < len(starts) and starts[i] - m.end <= window
+
     # -- structure ------------------------------------------------------------------------
     def _structure(self) -> None:
         doc = self.doc
@@ -813,6 +829,7 @@ class _DocContext:
         self._page_scores: dict[str, float] | None = None
         self._research: dict[int, bool] = {}
         self._condition_leads: dict[int, bool] = {}
+        self._naming: dict[int, int | None] = {}
         self._heading_cues: dict[int, list[tuple[_Match, float]]] = {}
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for si, ms in enumerate(self.sent_setting):
@@ -915,7 +932,27 @@ class _DocContext:
                      for m in self.of_category(k, "OTHER") + self.of_category(k, "OURS") if start <= self.doc[m.start].idx < end}
             if found:
                 return found == {"OTHER"}
-        return bool(self.of_category(sent_i, "OTHER")) and not self.of_category(sent_i, "OURS")
+        # a sentence naming neither is about what its paragraph last named ("**Fractional lasers** fire
+        # columns of heat. Ablative ones can leave you pink for two weeks.")
+        named = self._last_naming_sentence(sent_i)
+        return named is not None and bool(self.of_category(named, "OTHER")) and not self.of_category(named, "OURS")
+
+    def _last_naming_sentence(self, sent_i: int) -> int | None:
+        """The last sentence of this one's block, up to this one, that names our treatment or another."""
+        walked = []
+        k, found = sent_i, None
+        while k >= 0 and (k == sent_i or self.sent_block[k] == self.sent_block[sent_i]):
+            if k in self._naming:
+                found = self._naming[k]
+                break
+            walked.append(k)
+            if self.of_category(k, "OTHER") or self.of_category(k, "OURS"):
+                found = k
+                break
+            k -= 1
+        for k in walked:
+            self._naming[k] = found
+        return found
 
     def under_condition(self, sent_i: int) -> bool:
         """Whether the sentence completes a condition opened by its section heading or by the lead-in of

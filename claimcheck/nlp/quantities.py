@@ -228,12 +228,15 @@ def _units(text: str) -> list[tuple[int, unitlib.Unit]]:
 # A duration that dates an event or a notice period is not a claim ("a week ago", "48 hours' notice",
 # "for 8 months now").
 # what follows a quantity that measures something other than the treatment: "2 weeks ago", "24 hours'
-# notice", "a 30-day money-back guarantee", "a free 15-minute consultation", "2 hours of free parking"
+# notice", "a 30-day money-back guarantee", "a free 15-minute consultation", "2 hours of free parking",
+# "six weeks testing"
 _NOT_A_CLAIM_AFTER = re.compile(
     r"['’]?\s{0,3}(?:of\s{1,3})?(?:free\s{1,3})?"
     r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
     r"supply|warranty|refunds?|consultations?|consults?|cancellations?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat|"
-    r"early)\b",
+    r"early|"
+    # the writer's own research: "we spent six weeks testing rollers"
+    r"(?:testing|quizzing|interviewing|researching|reviewing|trialling|trialing|reporting|investigating)\s)",
     re.IGNORECASE)
 _NOT_A_CLAIM_WINDOW = 32  # characters after a quantity that `_NOT_A_CLAIM_AFTER` looks at
 
