@@ -45,6 +45,7 @@ def test_conditional_deep_home_advice_is_still_risky(check):
         ("Using a derma pen at home is easy once you get the hang of it.", "home-pen"),
         ("Before rolling at home, put lidocaine cream on and cover it with cling film.", "home-numbing"),
         ("At home, roll over active acne to calm it down.", "home-active-acne"),
+        ("With a breakout at home, just go right over it, it dries it out.", "home-over-a-breakout"),
     ],
 )
 def test_risky_home_practices_are_flagged(check, text, check_id):
@@ -79,6 +80,9 @@ def test_safe_or_professional_versions_of_those_practices_are_not_flagged(check,
         ("See instant results.", "instant results"),
         ("Overall, it is a safe and effective way to shrink pores.", "safe and effective"),
         ("Microneedling is safe during pregnancy.", "safe during pregnancy"),
+        ("Trust me, you will feel nothing at all.", "feel nothing"),
+        ("GLASS SKIN OVERNIGHT", "glass skin overnight"),
+        ("Like, the glow is instant.", "glow is instant"),
     ],
 )
 def test_unqualified_absolutes_are_flagged(check, text, phrase):
@@ -334,3 +338,8 @@ def test_the_columns_of_a_table_row_are_different_things(check):
 def test_each_frequency_takes_the_depth_written_next_to_it(check):
     r = check("How often: 0.25 mm daily, 0.5 mm 2–3 times a week. Use it at home.", source="shop.md")
     assert findings(r, "internal-inconsistency") == []
+
+
+def test_two_phrases_that_warn_of_one_harm_in_one_sentence_are_one_finding(check):
+    text = "At home? Yes, roll over them gently, it helps dry pimples out."
+    assert [f.reference for f in findings(check(text), "risky-home-use")] == ["home-over-a-breakout"]

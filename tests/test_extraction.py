@@ -502,3 +502,17 @@ def test_times_around_the_treatment_that_are_not_about_it_are_not_claims(extract
 def test_a_sentence_that_starts_with_return_to_work_is_still_a_recovery_claim(extract):
     assert [(c.kind, c.text) for c in extract("Return to work the next day if you like.").claims] == [
         ("recovery_time", "the next day")]
+
+
+def test_a_speaker_or_caption_label_starts_a_new_sentence_in_a_script(extract):
+    text = ('ON-SCREEN: "STEP 3: vit C serum IMMEDIATELY"\n'
+            "VO: then I layer on my vitamin C serum, it drinks it up. and makeup? no thanks.\n")
+    r = extract(text, source="script.txt")
+    [c] = claims_of(r, "avoidance_period")
+    assert (c.text, c.subject, c.modality) == ("IMMEDIATELY", "actives", "asserted")
+
+
+def test_a_lower_case_sentence_after_a_full_stop_in_a_caption_is_its_own_sentence(extract):
+    r = extract("then straight away I layer on my vitamin C serum. and makeup?", source="caption.txt")
+    [c] = claims_of(r, "avoidance_period")
+    assert (c.text, c.modality) == ("straight away", "asserted")

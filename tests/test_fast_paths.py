@@ -13,7 +13,7 @@ from claimcheck.checks import internal_inconsistency
 from claimcheck.checks.common import depth_context, describe, overlaps
 from claimcheck.checks.cross_document import CrossDocumentIndex
 from claimcheck.model import Claim, DocumentResult
-from claimcheck.nlp.components import StructureSentencizer
+from claimcheck.nlp.components import _ABBREVIATIONS, StructureSentencizer
 
 BOUND = st.one_of(st.none(), st.sampled_from([0.0, 1.0, 2.0, 3.0, 3.02, 6.0, 10.0, 100.0]))
 
@@ -117,7 +117,7 @@ def test_a_page_of_thousands_of_claims_checks_in_near_linear_time(checker) -> No
 
 def sentence_starts_token_by_token(doc) -> set[int]:
     """The splitter's rule, one token at a time."""
-    starts, prev_final = set(), False
+    starts, prev_final, casual = set(), False, False
     final, closers = StructureSentencizer._FINAL, StructureSentencizer._CLOSERS
     for i, token in enumerate(doc):
         text = token.text
@@ -125,16 +125,20 @@ def sentence_starts_token_by_token(doc) -> set[int]:
             if "\n\n" in text or ("\n" in text and prev_final):
                 starts.add(i + 1)
             continue
-        if prev_final and text not in closers and (text[0].isupper() or text[0].isdigit() or not text[0].isalpha()):
+        if prev_final and text not in closers and (text[0].isupper() or text[0].isdigit() or not text[0].isalpha() or casual):
             starts.add(i)
         if text in final or (len(text) > 1 and text[-1] in "!?" and not text[0].isalnum()):
             prev_final = True
+            # a lower-case start counts after "!" or "?", or after a full stop behind a lower-case word
+            before = doc[i - 1].text if i > 0 else ""
+            casual = text[-1] in "!?" or (text == "." and len(before) >= 2 and before.isalpha() and before.islower()
+                                           and before not in _ABBREVIATIONS)
         elif not (text in closers and prev_final):
             prev_final = False
     return starts
 
 
-PIECES = ["Roll", "it", "twice", "a", "week", ".", "!", "?", "?!", "...", "…", "。", '"', "”", ")", "]", "'", "»",
+PIECES = ["Roll", "it", "up", "vs", "approx", "twice", "a", "week", ".", "!", "?", "?!", "...", "…", "。", '"', "”", ")", "]", "'", "»",
           "3", "mm", "e.g.", "Dr.", "U.S.", "ok", "(", "-", "\n", "\n\n", " \n ", "  ", "Ünïcode", "éte"]
 
 

@@ -36,6 +36,7 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
                                       reference=entry.id, sources=entry.sources))
 
     checks = {c.id: c for c in reference.phrase_checks if c.rule == RULE}
+    told: set[tuple] = set()  # one finding per message and sentence ("roll over them, it dries pimples out")
     for hit in result.phrase_hits:  # at most one hit per check and sentence (see nlp/claims.py)
         check_ = checks.get(hit.check)
         if check_ is None or hit.modality in NOT_ADVICE or _asks(hit.sentence):
@@ -44,6 +45,10 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
             continue
         if check_.requires and not hit.requirement_met:
             continue
+        said = (hit.line, hit.sentence, check_.message)
+        if said in told:
+            continue
+        told.add(said)
         findings.append(Finding(
             rule=RULE, code=RULES[RULE].code, severity=settings.severity_for(RULE, check_.severity),
             message=f'"{hit.text}" in home-use advice. {check_.message}', path=result.path,

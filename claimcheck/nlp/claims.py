@@ -830,6 +830,7 @@ class _DocContext:
         self._research: dict[int, bool] = {}
         self._condition_leads: dict[int, bool] = {}
         self._naming: dict[int, int | None] = {}
+        self._has_clause_break: dict[int, bool] = {}
         self._heading_cues: dict[int, list[tuple[_Match, float]]] = {}
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for si, ms in enumerate(self.sent_setting):
@@ -1090,7 +1091,12 @@ class _DocContext:
         return (lo, hi) if lo < hi else None
 
     def clause_break_between(self, span: Span, m: _Match) -> bool:
-        gap = self._gap(span, m)
+        sent_i = self.token_sent[span.start]
+        has_break = self._has_clause_break.get(sent_i)
+        if has_break is None:
+            has_break = self._has_clause_break[sent_i] = _CLAUSE_BREAK.search(
+                self.text, self.sents.start_char[sent_i], self.sents.end_char[sent_i]) is not None
+        gap = self._gap(span, m) if has_break else None
         if gap is None:
             return False
         lo, hi = gap

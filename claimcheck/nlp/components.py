@@ -95,6 +95,10 @@ def doc_blocks(doc: Doc) -> list[Block]:
 
 
 # ---------------------------------------------------------------------------------------------
+_ABBREVIATIONS = {"approx", "incl", "excl", "appt", "resp", "esp", "dept", "corp", "vols", "nos", "figs", "etc", "vs", "min",
+                  "mins", "hr", "hrs", "sec", "secs", "wk", "wks", "mo", "mos", "yr", "yrs", "no", "fig", "cf", "al", "ca", "ed"}
+
+
 class StructureSentencizer:
     """Sentence boundaries at block boundaries (headings, list items, paragraphs, table rows) and
     after sentence-final punctuation. Leaves docs that a parser already segmented alone."""
@@ -125,6 +129,18 @@ class StructureSentencizer:
         doc.from_array([SENT_START], flags)
         return doc
 
+    @staticmethod
+    def _casual_end(doc: Doc, i: int, mark: str, token_text) -> bool:
+        """Whether punctuation ends a sentence even though the next one starts in lower case, as in
+        captions and chats ("it drinks it up. and makeup?"): after "!" or "?", or after a full stop
+        that follows a lower-case word (not an abbreviation such as "approx." or "vs.")."""
+        if mark in ("!", "?") or (len(mark) > 1 and mark[-1] in "!?"):
+            return True
+        if mark != "." or i == 0:
+            return False
+        word = token_text(i - 1)
+        return len(word) >= 2 and word.isalpha() and word.islower() and word not in _ABBREVIATIONS
+
     def _after_punctuation(self, doc: Doc) -> set[int]:
         """Tokens that start a sentence: after a blank line; after sentence-final punctuation (and any
         closing quotes or brackets), at the next token that is capitalized, a digit or not a letter, or
@@ -154,7 +170,7 @@ class StructureSentencizer:
                     if "\n" in u:
                         starts.add(j + 1)
                 elif u not in self._CLOSERS:
-                    if u[0].isupper() or u[0].isdigit() or not u[0].isalpha():
+                    if u[0].isupper() or u[0].isdigit() or not u[0].isalpha() or self._casual_end(doc, i, t, token_text):
                         starts.add(j)
                     break
                 j += 1

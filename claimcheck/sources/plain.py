@@ -12,6 +12,7 @@ _RULE_LINE = re.compile(r"[ \t]*[-=+|]{3,}(?:[ \t]+[-=+|]{3,})*[ \t]*")
 # one run of one character ("==========", "----------"): frames a banner title or underlines a title
 _FRAME = re.compile(r"[ \t]*([=*~#_-])\1{2,}[ \t]*")
 
+_LABEL = re.compile(r"[ \t]*[A-Z][A-Za-z-]{0,15}(?: [A-Z][A-Za-z-]{0,15})?(?: \([^)\n]{1,20}\))?:\s")
 
 def plain_prose(text: str) -> tuple[str, list[Block]]:
     chars = list(text)
@@ -84,8 +85,9 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
             else:
                 blocks.append(Block(start, end, "heading", 2))
         else:
-            if para is not None and text[para[1] - 1] in ".!?":
-                # a new line after a finished sentence in plain text starts a new paragraph
+            if para is not None and (text[para[1] - 1] in ".!?" or _LABEL.match(text, start, end)):
+                # a new line after a finished sentence in plain text starts a new paragraph, and so does
+                # a line opening on a speaker or caption label ("VO:", "ON-SCREEN:", "Q:") in a script
                 close_para()
             if para is None:
                 para = [start, end]
