@@ -46,6 +46,8 @@ CASES = {
     "no sources at all": ("    sources: [Ro, TopBeauty]\n", "", "sources: missing"),
     "duplicate id": ("  - id: numbing-time\n", "  - id: session-duration\n", "duplicate id"),
     "unit of the wrong dimension": ("accepted: {min: 15, max: 120, unit: min}", "accepted: {min: 15, max: 120, unit: mm}", "is a length"),
+    "neither accepted nor typical": ("    typical: {min: 30, max: 60, unit: min}\n    accepted: {min: 15, max: 120, unit: min}\n", "",
+                                     "accepted: missing"),
 }
 
 
@@ -115,3 +117,14 @@ def test_validate_command_accepts_the_shipped_reference():
     proc = subprocess.run([sys.executable, "-m", "claimcheck", "reference", "validate"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "OK" in proc.stdout
+
+
+def test_an_entry_with_a_typical_value_only_informs_and_never_flags(tmp_path):
+    path = tmp_path / "claims.yaml"
+    path.write_text(replace_once(SHIPPED, "    accepted: {min: 15, max: 120, unit: min}\n", ""), encoding="utf-8")
+    ref = load_reference(path)
+    [entry] = [e for e in ref.entries if e.id == "session-duration"]
+    assert entry.accepted is None and entry.typical is not None
+    from claimcheck.checker import Checker
+    result = Checker(str(path)).check_text("In our clinic each session takes 3 hours.", source="page.md")
+    assert [f for f in result.findings if f.rule == "reference-contradiction"] == []

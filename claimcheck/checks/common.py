@@ -149,7 +149,7 @@ def entry_violations(result: DocumentResult, reference: Reference, rule: str, cl
     when that entry belongs to `rule`."""
     for claim in result.claims if claims is None else claims:
         entry = applicable_entry(claim, result, reference)
-        if entry is None or entry.rule != rule:
+        if entry is None or entry.rule != rule or entry.accepted is None:
             continue
         if outside(claim.min, claim.max, entry.accepted.min, entry.accepted.max):
             yield claim, entry

@@ -419,9 +419,9 @@ def _entries(
         if depth is not None and depth.unit != "mm":
             v.error(ctx.line_of("needle_depth"), f"{field}.context.needle_depth", "expected a length")
         typical = _range(v, m.get("typical"), m.line_of("typical"), f"{field}.typical", kind) if m.get("typical") is not None else None
-        accepted = _range(v, m.get("accepted"), m.line_of("accepted"), f"{field}.accepted", kind)
-        if m.get("accepted") is None:
-            v.error(m.line, f"{field}.accepted", "missing")
+        accepted = _range(v, m.get("accepted"), m.line_of("accepted"), f"{field}.accepted", kind) if m.get("accepted") is not None else None
+        if m.get("accepted") is None and m.get("typical") is None:
+            v.error(m.line, f"{field}.accepted", "missing (give accepted, or typical alone for an entry that never flags)")
         rule = m.get("rule", "reference-contradiction")
         if not _one_of(rule, RULES_WITH_ENTRIES):
             v.error(m.line_of("rule"), f"{field}.rule", f"expected one of {', '.join(sorted(RULES_WITH_ENTRIES))}, got {rule!r}")
@@ -430,7 +430,7 @@ def _entries(
             v.error(m.line_of("severity"), f"{field}.severity", f"expected one of {', '.join(SEVERITIES)}, got {severity!r}")
         rationale = v.text(m, "rationale", field)
         srcs = _source_list(v, m, field, sources)
-        if accepted is None or kind is None:
+        if (accepted is None and typical is None) or kind is None:
             continue
         out.append(
             Entry(

@@ -74,7 +74,7 @@ class Entry:
     depth_min: float | None
     depth_max: float | None
     typical: Range | None
-    accepted: Range
+    accepted: Range | None  # None: the sources give a typical value only; the entry informs, never flags
     rule: str
     severity: str
     rationale: str
