@@ -308,6 +308,17 @@ def test_values_for_different_targets_of_one_kind_are_not_inconsistent(check, te
     assert findings(check(text), "internal-inconsistency") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the clinic the treatment part takes 15–20 minutes for a full face, or around 30 minutes if we're also doing your neck.",
+        "We apply numbing cream and leave it on for 30 to 45 minutes, or 20 minutes around the eyes.",
+    ],
+)
+def test_values_in_one_sentence_are_alternatives_not_contradictions(check, text):
+    assert findings(check(text), "internal-inconsistency") == []
+
+
 def test_a_value_without_a_target_is_compared_with_every_target(check):
     r = check("Redness settles within 1 to 2 days. Recovery takes 5 to 7 days.")
     assert [f.text for f in findings(r, "internal-inconsistency")] == ["5 to 7 days"]

@@ -14,7 +14,7 @@ from collections import defaultdict
 from ..model import Claim, DocumentResult, Finding
 from ..reference.model import SETTINGS, Reference
 from . import CheckSettings
-from .common import SETTING_WORDS, claim_finding, depth_context, describe, label, tolerance
+from .common import SETTING_WORDS, claim_finding, depth_context, describe, label, overlaps, tolerance
 
 RULE = "internal-inconsistency"
 # a first-person report ("I do 1mm every 10 days", "mine is gone in 4 days"), not advice given in the
@@ -48,9 +48,16 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     for claims in groups.values():
         reported: set[tuple] = set()
         earlier_values = _EarlierValues(list(reference.kinds[claims[0].kind].targets))
+        # values within one sentence describe different things ("numbing stays on 30 to 45 minutes, then
+        # 20 minutes of needling"): a claim is compared only with those of earlier sentences
+        this_sentence: list[Claim] = []
         for later in claims:
-            earlier = earlier_values.first_conflicting(later)
-            earlier_values.add(later)
+            if this_sentence and not _same_sentence(this_sentence[0], later):
+                for claim in this_sentence:
+                    earlier_values.add(claim)
+                this_sentence.clear()
+            earlier = earlier_values.first_conflicting(later) or _restated_differently(this_sentence, later, result.text)
+            this_sentence.append(later)
             if earlier is None:
                 continue
             pair = (describe(earlier), describe(later))
@@ -65,6 +72,24 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
             )
             findings.append(claim_finding(RULE, later, result, message, severity, settings, related=[earlier.id]))
     return findings
+
+
+# what may stand between a value and its restatement in the same sentence: "a slight angle to your
+# skin, about 90 degrees" (no "or", "for", "and", ";"... that would make them alternatives)
+_RESTATEMENT = re.compile(r"(?i)(?:(?!\b(?:or|for|and|but|if|while|then|to\s+\d)\b)[^;.!?()])*?[,(–—-]\s*(?:about|around|roughly|approximately|approx\.?|i\.e\.,?|that is,?)?\s*")
+
+
+def _restated_differently(same_sentence: list[Claim], later: Claim, text: str) -> Claim | None:
+    """An earlier value of the sentence that `later` restates, in apposition, with a disjoint range."""
+    for earlier in same_sentence:
+        if (earlier.setting in (later.setting, None) or later.setting is None) and (later.target is None or earlier.target in (later.target, None)) \
+                and not overlaps(earlier, later) and _RESTATEMENT.fullmatch(text, earlier.end, later.start):
+            return earlier
+    return None
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.sentence == b.sentence and abs(a.start - b.start) <= len(a.sentence)
 
 
 def _low(claim: Claim) -> float:
