@@ -516,3 +516,12 @@ def test_a_lower_case_sentence_after_a_full_stop_in_a_caption_is_its_own_sentenc
     r = extract("then straight away I layer on my vitamin C serum. and makeup?", source="caption.txt")
     [c] = claims_of(r, "avoidance_period")
     assert (c.text, c.modality) == ("straight away", "asserted")
+
+
+def test_the_options_of_a_select_are_read_like_a_list(extract):
+    page = ('<h1>Home derma roller</h1><p>Our at-home roller for your routine.</p>'
+            '<label>Needle length:</label><select name="len"><option value="0.25 mm">0.25 mm</option>'
+            '<option>1.5 mm</option></select><button>Add to Cart</button>')
+    r = extract(page, source="shop.html")
+    assert [(c.text, c.kind, c.setting) for c in r.claims] == [
+        ("0.25 mm", "needle_depth", "home"), ("1.5 mm", "needle_depth", "home")]

@@ -14,9 +14,9 @@ from collections import Counter
 from .model import Block
 
 SKIPPED = {"script", "style", "pre", "code", "svg", "template", "noscript", "head", "iframe", "object", "math", "textarea",
-           "select", "xmp", "noembed", "noframes"}
+           "xmp", "noembed", "noframes"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-ITEMS = {"li", "dt", "dd"}
+ITEMS = {"li", "dt", "dd", "option"}  # a <select>'s options are read like a list ("0.25 mm", "1.5 mm")
 ROWS = {"tr"}
 BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
