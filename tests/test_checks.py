@@ -289,6 +289,11 @@ def test_a_numbered_question_in_plain_text_heads_its_answer(extract):
     assert [(c.kind, c.setting) for c in r.claims] == [("session_duration", "professional"), ("needle_depth", "home")]
 
 
+def test_a_labelled_refusal_makes_the_rest_of_its_paragraph_a_warning(check):
+    text = "# Home roller questions\n\nAnswer: Please don't. I roll over spots at home and it just spreads the bacteria.\n"
+    assert findings(check(text, source="qa.md"), "risky-home-use") == []
+
+
 def test_a_frequency_said_to_do_harm_is_a_warning(check):
     doc = check("Our therapists leave at least four weeks between sessions. Booking every week would only keep it irritated.",
                 source="spa.md")

@@ -525,3 +525,11 @@ def test_the_options_of_a_select_are_read_like_a_list(extract):
     r = extract(page, source="shop.html")
     assert [(c.text, c.kind, c.setting) for c in r.claims] == [
         ("0.25 mm", "needle_depth", "home"), ("1.5 mm", "needle_depth", "home")]
+
+
+def test_one_weak_setting_cue_does_not_overturn_a_page_plainly_about_home_use(extract):
+    page = ("# ZenGlow home derma roller\n\nYour at-home roller for home use. Add to cart today; refills in stock.\n\n"
+            "Use your roller at home before bed.\n\n"
+            "Question: How often can I use the 0.25 mm?\n\nAnswer: For 0.25 mm we recommend twice a week.\n")
+    r = extract(page, source="shop.md")
+    assert [(c.text, c.setting) for c in claims_of(r, "session_interval")] == [("twice a week", "home")]

@@ -24,6 +24,8 @@ from .units import spellings
 
 KIND_WINDOW = 14  # tokens: a cue further from the quantity than this does not decide its kind
 MODALITY_WINDOW = 14
+# a sentence's setting cues below this weight give way to a page that is plainly about the other setting
+WEAK_SETTING_EVIDENCE = 1.5
 # a setting cue further than this from a quantity in the same (very long) sentence is not weighed;
 # keeps the work per quantity bounded, so a sentence of thousands of quantities stays linear
 SETTING_WINDOW = 120
@@ -38,7 +40,8 @@ _CELL_NUMBER = re.compile(r"\s*((\d{1,2}(?:[.,]\d{1,3})?)(?:\s{0,3}[-–]\s{0,3}
 _TIMELINE_HEADING = re.compile(r"(?i)(?:days|weeks|months)\s{1,3}\d{1,3}\s{0,3}[-–—]\s{0,3}\d{1,3}")
 # a sentence that only says no: what follows in its paragraph is the reason, a warning
 _REFUSAL = re.compile(
-    r"(?i)(?:no|nope|absolutely not|definitely not|not at home|please don'?t|please do not|don'?t|do not|never"
+    r"(?i)(?:\w[\w ]{0,20}:\s*)?"  # a label: "Answer: Please don't."
+    r"(?:no|nope|absolutely not|definitely not|not at home|please don'?t|please do not|don'?t|do not|never"
     r"|(?:we|i)(?: would|'d)? (?:not|don'?t|do not) recommend (?:it|this|that)"
     r"|(?:we|i)(?: would|'d)? (?:strongly )?(?:advise|recommend|caution) against (?:it|this|that))\s?[.!]+")
 # a time counted back from the treatment: "3 days before your visit", "a week prior to treatment"
@@ -1134,6 +1137,12 @@ class _DocContext:
         if max(local.values(), default=0.0) < 1.0 and self.about_research(sent_i):
             return None  # "In one animal study, roller needles 770 µm long...": a research figure, no setting
         decided = _decide(local, margin=1.0)
+        if decided and local[decided] < WEAK_SETTING_EVIDENCE:
+            # one weak cue ("we recommend" on a seller's page) does not overturn a page that is plainly
+            # about the other setting
+            page = _decide(self.doc_score, margin=3.0, minimum=5.0)
+            if page and page != decided:
+                return page
         if decided:
             return decided
         b = self.sent_block[sent_i]
