@@ -533,3 +533,18 @@ def test_one_weak_setting_cue_does_not_overturn_a_page_plainly_about_home_use(ex
             "Question: How often can I use the 0.25 mm?\n\nAnswer: For 0.25 mm we recommend twice a week.\n")
     r = extract(page, source="shop.md")
     assert [(c.text, c.setting) for c in claims_of(r, "session_interval")] == [("twice a week", "home")]
+
+
+def test_numbered_capital_titles_and_rule_lines_in_a_leaflet_are_read_as_sections(extract):
+    text = ("Skin needling: patient information\n\n"
+            "5. AFTER YOUR TREATMENT\n\nRedness lasts 1 to 3 days.\n\n"
+            "Page 3 of 4\n------------------------------------------------\n\n"
+            "8. CAN I USE A DERMA ROLLER AT HOME?\n\nStick to 0.25 mm rollers at home, twice a week.\n\n"
+            "9. CONTACT US\n\nCall the department if:\n"
+            "  \u2022  redness lasts longer than 5 days\n"
+            "  \u2022  you have a temperature of 38\u00b0C or above\n"
+            "  \u2022  you notice blisters\n")
+    r = extract(text, source="leaflet.txt")
+    got = {c.text: (c.setting, c.modality) for c in r.claims}
+    assert got["twice a week"] == ("home", "asserted")
+    assert got["longer than 5 days"][1] == "hypothetical"

@@ -12,6 +12,7 @@ _RULE_LINE = re.compile(r"[ \t]*[-=+|]{3,}(?:[ \t]+[-=+|]{3,})*[ \t]*")
 # one run of one character ("==========", "----------"): frames a banner title or underlines a title
 _FRAME = re.compile(r"[ \t]*([=*~#_-])\1{2,}[ \t]*")
 
+_NUMBERED_CAPS = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=[^a-z\n]*[A-Z]{3})[^a-z\n]{3,60}")
 _LABEL = re.compile(r"[ \t]*[A-Z][A-Za-z-]{0,15}(?: [A-Z][A-Za-z-]{0,15})?(?: \([^)\n]{1,20}\))?:\s")
 
 def plain_prose(text: str) -> tuple[str, list[Block]]:
@@ -35,7 +36,9 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
             # "5. CAN I USE IT AT HOME?" over its answer: a numbered FAQ question is a heading
             question = (body.rstrip().endswith("?") and _heading_like(body.strip()) and next_line.strip()
                         and not _BULLET.match(next_line))
-            lines.append((start, end, "question" if question else "item"))
+            # "5. AFTER YOUR TREATMENT": a numbered line in capitals is a section title, not a list item
+            numbered_title = bool(_NUMBERED_CAPS.fullmatch(body))
+            lines.append((start, end, "question" if question or numbered_title else "item"))
         elif _heading_like(body.strip()) and not _wraps_on(next_line):
             lines.append((start, end, "short"))
         else:
@@ -51,6 +54,9 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
                 chars[j] = " "
         else:
             lines[i] = (start, end, "row")
+    for i, (start, end, kind) in enumerate(lines):
+        if kind in ("short", "text") and _RULE_LINE.fullmatch(text, start, end):
+            lines[i] = (start, end, "blank")  # a rule line outside a table separates, it is no heading
 
     blocks: list[Block] = []
     para: list[int] | None = None  # [start, end]
@@ -158,6 +164,8 @@ def _aligned_tables(text: str, lines: list[tuple[int, int, str]]) -> dict[int, t
             continue
         body = text[start:end]
         cells = [(start + m.start(), start + m.end()) for m in _CELL.finditer(body)]
+        if cells and kind == "item" and _BULLET.fullmatch(text, cells[0][0], cells[0][1] + 1):
+            cells = cells[1:]  # "  •  redness lasts...": the bullet is no column
         if len(cells) < 2:
             close_run()
             continue
