@@ -478,6 +478,13 @@ def test_figures_about_other_treatments_on_a_comparison_page_are_not_claims(extr
     assert [c.text for c in r.claims if c.kind] == ["1–3 days", "1 to 2 days"]
 
 
+def test_a_sentence_naming_both_treatments_is_about_the_one_nearer_the_quantity(extract):
+    page = ("A medium-depth peel means seven to ten days of visible peeling, so we never combine it with microneedling. "
+            "Microneedling redness lasts 1 to 3 days, unlike a laser.\n")
+    r = extract(page, source="compare.md")
+    assert [c.text for c in r.claims if c.kind] == ["1 to 3 days"]
+
+
 def test_a_paragraph_that_opens_on_another_treatment_stays_about_it(extract):
     page = ("# Peel, laser or needle?\n\n**Fractional lasers** fire columns of heat into the skin. "
             "Ablative ones can leave you pink for two weeks or longer.\n\n"
@@ -493,6 +500,10 @@ def test_a_paragraph_that_opens_on_another_treatment_stays_about_it(extract):
         "A 48-hour cancellation notice applies.",
         "Please arrive 10 minutes early and come without makeup.",
         "Use SPF 50 every day, and keep using it for at least 3 months.",
+        "Wear sunscreen every morning for at least a month afterwards.",
+        "Stop rolling 5 days before any clinic treatment.",
+        "Straight after rolling, apply a few drops of a plain hyaluronic acid serum.",
+        "From £2,450 per person: 7 nights, full board, every treatment included.",
     ],
 )
 def test_times_around_the_treatment_that_are_not_about_it_are_not_claims(extract, text):

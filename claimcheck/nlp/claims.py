@@ -47,7 +47,7 @@ _REFUSAL = re.compile(
 # a time counted back from the treatment: "3 days before your visit", "a week prior to treatment"
 _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
-    r"(?:treatment|visit|appointment|session|procedure|microneedling)", re.IGNORECASE)
+    r"(?:(?:clinic|in-clinic|professional|salon)\s{1,3})?(?:treatment|visit|appointment|session|procedure|microneedling)", re.IGNORECASE)
 # a heading or list lead-in that opens a condition the text below completes ("CALL US IF",
 # "Contact the clinic if you notice:", "When to call us"): what follows are thresholds, not claims
 _CONDITION_LEAD = re.compile(
@@ -61,6 +61,7 @@ _ABOUT_THE_BUSINESS = re.compile(
     r"(?i)\W*(?:(?:the|your|a|our|each|every|all|free)\s+)?(?:consultations?|consults?|cancellations?|deliver(?:y|ies)"
     r"|shipping|refunds?)\b")  # not "return(s)" or "order": "Return to work the next day."
 _KEEP_USING = re.compile(r"(?i)\b(?:keep|continue)\s+(?:using|wearing|applying|with)\b[^.;]{0,20}?(?:\s+for)?\s+$")
+_SUNSCREEN_FOR = re.compile(r"(?i)\b(?:sunscreen|sun\s+cream|sunblock|spf(?:\s*\d+)?)\b[^.;:!?]{0,25}?\bfor\s+$")
 _SUNSCREEN = re.compile(r"(?i)\b(?:sunscreen|sun\s+cream|sunblock|spf)\b")
 _CLAUSE_BREAK = re.compile(";")
 _RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
@@ -603,8 +604,9 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
     sentence = ctx.sentence_text(sent_i)
     if q.flags.get("ordinal") and span.start_char == ctx.sents.first_char[sent_i] and _FREQUENCY_WORDS.search(sentence):
         return True  # "WEEKS 3-4 -- every other day": a step of a schedule, labelled by when it runs
-    if _KEEP_USING.search(ctx.text, max(0, span.start_char - 40), span.start_char) and _SUNSCREEN.search(sentence):
-        return True  # "use SPF 50 daily, and keep using it for at least 3 months"
+    if (_KEEP_USING.search(ctx.text, max(0, span.start_char - 40), span.start_char) and _SUNSCREEN.search(sentence)) \
+            or _SUNSCREEN_FOR.search(ctx.text, max(0, span.start_char - 40), span.start_char):
+        return True  # "use SPF 50 daily, and keep using it for at least 3 months", "sunscreen every morning for a month"
     if ctx.about_another_treatment(sent_i, span):
         return True  # "A medium-depth TCA peel ... a week of visible peeling", a peel's column in a table
     return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
@@ -677,11 +679,12 @@ class _DocContext:
         for match_id, start, end in annotator.matcher(doc):
             cat, key, sub, weight = labels[match_id]
             self.matches.append(_Match(cat, key, sub, weight, start, end))
-        # tokens inside a kind's not-cue phrases ("every time"), per kind: its cues there do not count
+        # tokens inside a kind's not-cue phrases ("every time", "hyaluronic acid"), per kind: its cues and
+        # subjects there do not count
         covered = {(m.key, i) for m in self.matches if m.cat == "NOT" for i in range(m.start, m.end)}
         if covered:
-            self.matches = [m for m in self.matches
-                            if m.cat != "KIND" or not all((m.key, i) in covered for i in range(m.start, m.end))]
+            self.matches = [m for m in self.matches if m.cat not in ("KIND", "SUBJ", "TGT")
+                            or not all((m.key, i) in covered for i in range(m.start, m.end))]
         self._offsets: TokenOffsets | None = None
         if annotator._price_cues:
             prices = list(_PRICE.finditer(self.text))
@@ -936,6 +939,12 @@ class _DocContext:
                      for m in self.of_category(k, "OTHER") + self.of_category(k, "OURS") if start <= self.doc[m.start].idx < end}
             if found:
                 return found == {"OTHER"}
+        others, ours = self.of_category(sent_i, "OTHER"), self.of_category(sent_i, "OURS")
+        if others and ours:
+            # a sentence naming both is about the one named nearer the quantity ("A medium-depth peel means
+            # seven to ten days of peeling, so we never combine it with microneedling")
+            nearest = lambda ms: min(_distance(span.start, span.end, m.start, m.end) for m in ms)  # noqa: E731
+            return nearest(others) < nearest(ours)
         # a sentence naming neither is about what its paragraph last named ("**Fractional lasers** fire
         # columns of heat. Ablative ones can leave you pink for two weeks.")
         named = self._last_naming_sentence(sent_i)
