@@ -43,6 +43,7 @@ class Claim(_CompactPickle):
     # (enumeration, member): the claim sits in one entry of a list, table or run of sibling headings
     # ("Express Glow .... 30 min", "Forehead: 0.5 mm"); entries of one enumeration are alternatives
     enumeration: tuple | None = None
+    paragraph: int | None = None  # the structural block (paragraph, list item, row...) holding the claim
 
     @property
     def min(self) -> float | None:

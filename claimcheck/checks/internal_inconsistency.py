@@ -48,16 +48,17 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     for claims in groups.values():
         reported: set[tuple] = set()
         earlier_values = _EarlierValues(list(reference.kinds[claims[0].kind].targets))
-        # values within one sentence describe different things ("numbing stays on 30 to 45 minutes, then
-        # 20 minutes of needling"): a claim is compared only with those of earlier sentences
-        this_sentence: list[Claim] = []
+        # values within one paragraph describe variants of one thing ("leave it on for 30 to 45 minutes.
+        # Around the eyes, 20 minutes is enough"): a claim is compared only with those of earlier
+        # paragraphs, and with an earlier value of its sentence that it restates in apposition
+        this_paragraph: list[Claim] = []
         for later in claims:
-            if this_sentence and not _same_sentence(this_sentence[0], later):
-                for claim in this_sentence:
+            if this_paragraph and not _same_paragraph(this_paragraph[0], later):
+                for claim in this_paragraph:
                     earlier_values.add(claim)
-                this_sentence.clear()
-            earlier = earlier_values.first_conflicting(later) or _restated_differently(this_sentence, later, result.text)
-            this_sentence.append(later)
+                this_paragraph.clear()
+            earlier = earlier_values.first_conflicting(later) or _restated_differently(this_paragraph, later, result.text)
+            this_paragraph.append(later)
             if earlier is None:
                 continue
             pair = (describe(earlier), describe(later))
@@ -79,13 +80,19 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
 _RESTATEMENT = re.compile(r"(?i)(?:(?!\b(?:or|for|and|but|if|while|then|to\s+\d)\b)[^;.!?()])*?[,(–—-]\s*(?:about|around|roughly|approximately|approx\.?|i\.e\.,?|that is,?)?\s*")
 
 
-def _restated_differently(same_sentence: list[Claim], later: Claim, text: str) -> Claim | None:
+def _restated_differently(same_paragraph: list[Claim], later: Claim, text: str) -> Claim | None:
     """An earlier value of the sentence that `later` restates, in apposition, with a disjoint range."""
-    for earlier in same_sentence:
-        if (earlier.setting in (later.setting, None) or later.setting is None) and (later.target is None or earlier.target in (later.target, None)) \
+    for earlier in same_paragraph:
+        if _same_sentence(earlier, later) and (earlier.setting in (later.setting, None) or later.setting is None) and (later.target is None or earlier.target in (later.target, None)) \
                 and not overlaps(earlier, later) and _RESTATEMENT.fullmatch(text, earlier.end, later.start):
             return earlier
     return None
+
+
+def _same_paragraph(a: Claim, b: Claim) -> bool:
+    if a.paragraph is None or b.paragraph is None:
+        return _same_sentence(a, b)
+    return a.paragraph == b.paragraph
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:

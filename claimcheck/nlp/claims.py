@@ -504,6 +504,7 @@ class ClaimAnnotator:
             approximate=q.approximate,
             unit_written=not q.flags.get("bare", False),
             enumeration=ctx.enumeration_for(span),
+            paragraph=ctx.sent_block[ctx.token_sent[span.start]],
         )
 
     def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None) -> str:
