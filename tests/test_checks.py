@@ -306,6 +306,7 @@ def test_a_frequency_said_to_do_harm_is_a_warning(check):
         "Redness usually fades within 1 to 2 days.\n\nBruising is rare, but it can take up to 10 days to clear.",
         "The needling itself takes about 20 minutes.\n\nAllow 90 minutes for the whole appointment.",
         "Leave retinol out for 5 days.\n\nSkip vitamin C for 48 hours.",
+        "In clinic the needling itself takes about 20 minutes.\n\nA session, numbing included, takes 60 minutes.",
         "Most people notice a first change after 2 weeks.\n\nThe collagen keeps building for 3 months.",
     ],
 )
