@@ -46,6 +46,7 @@ def test_conditional_deep_home_advice_is_still_risky(check):
         ("Before rolling at home, put lidocaine cream on and cover it with cling film.", "home-numbing"),
         ("At home, roll over active acne to calm it down.", "home-active-acne"),
         ("With a breakout at home, just go right over it, it dries it out.", "home-over-a-breakout"),
+        ("At home, smooth the numbing balm over your face first.", "home-numbing"),
     ],
 )
 def test_risky_home_practices_are_flagged(check, text, check_id):
@@ -83,6 +84,8 @@ def test_safe_or_professional_versions_of_those_practices_are_not_flagged(check,
         ("Trust me, you will feel nothing at all.", "feel nothing"),
         ("GLASS SKIN OVERNIGHT", "glass skin overnight"),
         ("Like, the glow is instant.", "glow is instant"),
+        ("Results are instant, your skin glows like new.", "results are instant"),
+        ("Our pen treatment is completely pain-free with numbing, and most clients are back at work the next day.", "pain-free"),
     ],
 )
 def test_unqualified_absolutes_are_flagged(check, text, phrase):

@@ -64,6 +64,7 @@ _KEEP_USING = re.compile(r"(?i)\b(?:keep|continue)\s+(?:using|wearing|applying|w
 _SUNSCREEN_FOR = re.compile(r"(?i)\b(?:sunscreen|sun\s+cream|sunblock|spf(?:\s*\d+)?)\b[^.;:!?]{0,25}?\bfor\s+$")
 _SUNSCREEN = re.compile(r"(?i)\b(?:sunscreen|sun\s+cream|sunblock|spf)\b")
 _CLAUSE_BREAK = re.compile(";")
+_CLAUSE_JOIN = re.compile(r"(?i);|,\s*(?:and|but|so|while|whereas)\b")
 _RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
@@ -241,7 +242,8 @@ class ClaimAnnotator:
         for m in chosen:
             span = ctx.doc[m.start : m.end]
             sent_i = ctx.token_sent[m.start]
-            hedged = any(not _overlap(h.start, h.end, m.start, m.end) for h in ctx.of_category(sent_i, "HEDGE"))
+            hedged = any(not _overlap(h.start, h.end, m.start, m.end) and not ctx.other_clause(span, h)
+                         for h in ctx.of_category(sent_i, "HEDGE"))
             required = m.key in ctx.keys_in(sent_i, "REQ")
             line, col = ctx.line_col(span.start_char)
             hits.append(PhraseHit(
@@ -1115,6 +1117,16 @@ class _DocContext:
         lo, hi = gap
         idx = self.offsets.idx
         return _CLAUSE_BREAK.search(self.text, idx[lo - 1] if lo else 0, idx[hi]) is not None
+
+    def other_clause(self, span: Span, m: _Match) -> bool:
+        """Whether a match lies in another clause than the span: past a terminator, ';', or a comma
+        before "and", "but", "so" ("completely pain-free with numbing, and most clients are back...")."""
+        gap = self._gap(span, m)
+        if gap is None:
+            return False
+        idx = self.offsets.idx
+        start, end = idx[gap[0] - 1] if gap[0] else 0, idx[gap[1]]
+        return self.terminated_between(span, m) or _CLAUSE_JOIN.search(self.text, start, end) is not None
 
     def terminated_between(self, span: Span, m: _Match) -> bool:
         gap = self._gap(span, m)
