@@ -135,6 +135,8 @@ def test_frequencies_normalize_to_the_interval_in_days(text, lo, hi, written):
         "Over 10,000 happy clients",
         "return to daily activities",
         "We spent six weeks testing rollers",
+        "28 days of annual leave, a 6-month probation period, 2 years of experience",
+        "7 nights, full board",
     ],
 )
 def test_distractors_are_not_quantities(text):

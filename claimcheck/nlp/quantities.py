@@ -235,6 +235,8 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
     r"supply|warranty|refunds?|consultations?|consults?|cancellations?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat|"
     r"early|"
+    # a job's terms: "28 days of annual leave", "a 6-month probation", "2 years of experience"
+    r"(?:paid\s{1,3})?(?:annual\s{1,3}leave|(?<=of )leave|holidays?|vacation|probation(?:ary)?|experience|cpd|salary)\b|"
     # a stay, not a treatment: "7 nights, full board", "5 nights' hotel accommodation"
     r",?\s{0,3}(?:full|half)\s{1,3}board|(?:in\s{1,3}(?:a|the|our)\s{1,3})?(?:hotel|accommodation)|b&b|bed\s{1,3}and\s{1,3}breakfast|"
     # the writer's own research: "we spent six weeks testing rollers"
