@@ -504,6 +504,7 @@ def test_a_paragraph_that_opens_on_another_treatment_stays_about_it(extract):
         "Stop rolling 5 days before any clinic treatment.",
         "Straight after rolling, apply a few drops of a plain hyaluronic acid serum.",
         "From £2,450 per person: 7 nights, full board, every treatment included.",
+        "For a PRP facial we draw about 10 ml of blood from your arm, which takes 5 minutes.",
     ],
 )
 def test_times_around_the_treatment_that_are_not_about_it_are_not_claims(extract, text):
