@@ -560,3 +560,11 @@ def test_numbered_capital_titles_and_rule_lines_in_a_leaflet_are_read_as_section
     got = {c.text: (c.setting, c.modality) for c in r.claims}
     assert got["twice a week"] == ("home", "asserted")
     assert got["longer than 5 days"][1] == "hypothetical"
+
+
+def test_an_answer_in_its_own_paragraph_takes_its_kind_and_subject_from_the_question(extract):
+    page = ('<h1>Home roller: customer questions</h1>'
+            '<p><b>Question:</b> Can I put makeup on after rolling? <span>4 votes</span></p>'
+            '<p><b>Answer:</b> Yes, right away. Our needles are very fine.</p>')
+    r = extract(page, source="shop.html")
+    assert [(c.text, c.kind, c.subject) for c in r.claims] == [("right away", "avoidance_period", "makeup")]

@@ -384,6 +384,11 @@ class ClaimAnnotator:
                                           ancestors=q.frequency):
             if m.cat == "KIND":
                 scores[m.key] += m.weight * factor
+        asked = ctx.question_in_previous_paragraph(sent_i)
+        if asked is not None:  # an answer in its own paragraph, like one under a question heading
+            for m in ctx.sent_matches[asked]:
+                if m.cat in ("KIND", "SUBJ"):
+                    scores[m.key] += (m.weight if m.cat == "KIND" else 0.6) * HEADING_FACTOR
         candidates = []
         for kid, score in scores.items():
             kind = self.kinds[kid]
@@ -873,6 +878,25 @@ class _DocContext:
         for f in sorted(self.fact_sents):
             self.first_fact_of_block.setdefault(self.sent_block[f], f)
 
+    def question_in_previous_paragraph(self, sent_i: int) -> int | None:
+        """For the first sentence of a paragraph that answers the paragraph before it ("Question: Can I
+        wear makeup after?" / "Answer: Yes, right away."), that question sentence."""
+        b = self.sent_block[sent_i]
+        if sent_i == 0 or b <= 0 or self.sent_block[sent_i - 1] == b:
+            return None
+        if self.blocks[b].kind == "heading" or self.blocks[b - 1].kind == "heading":
+            return None  # a heading's question is the section's context already
+        seen = 0
+        for k in range(sent_i - 1, max(sent_i - 5, -1), -1):  # past a trailing "4 votes" or "Posted by ..."
+            if self.sent_block[k] < 0:
+                continue  # the space between two blocks
+            if self.sent_block[k] != b - 1 or seen == 2:
+                return None
+            if self.is_question(k):
+                return k
+            seen += 1
+        return None
+
     def question_before(self, sent_i: int) -> list[int] | None:
         """The question this sentence answers: the previous sentence of its block when that is a
         question, else its section heading when that is one and this sentence is in the first block
@@ -1016,6 +1040,9 @@ class _DocContext:
         """Subjects (or, with cat "TGT", targets) of a kind named in the sentences before this one in its
         block (the nearest sentence first), then in its section heading; each once."""
         out = list(self._earlier_subjects(sent_i, kind_id, cat))
+        asked = self.question_in_previous_paragraph(sent_i)
+        if asked is not None:
+            out.extend(m.sub for m in self.of_category(asked, cat) if m.key == kind_id)
         b = self.sent_block[sent_i]
         sec = self.section_of(sent_i)
         if sec >= 0 and sec != b:
