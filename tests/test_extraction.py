@@ -63,6 +63,7 @@ def test_each_kind_is_recognised_from_its_cues(extract, text, kind, lo, hi):
         ("Avoid the gym and heavy sweating for 48 hours.", "exercise", 2, 2),
         ("Keep out of pools and saunas for 72 hours.", "swimming", 3, 3),
         ("You can put makeup on straight after the treatment.", "makeup", 0, 0),
+        ("A light mineral powder is fine straight after your session.", "makeup", 0, 0),
     ],
 )
 def test_avoidance_periods_carry_the_avoided_thing_as_subject(extract, text, subject, lo, hi):
