@@ -81,11 +81,16 @@ _RESTATEMENT = re.compile(r"(?i)(?:(?!\b(?:or|for|and|but|if|while|then|to\s+\d)
 
 
 def _restated_differently(same_paragraph: list[Claim], later: Claim, text: str) -> Claim | None:
-    """An earlier value of the sentence that `later` restates, in apposition, with a disjoint range."""
-    for earlier in same_paragraph:
-        if _same_sentence(earlier, later) and (earlier.setting in (later.setting, None) or later.setting is None) and (later.target is None or earlier.target in (later.target, None)) \
-                and not overlaps(earlier, later) and _RESTATEMENT.fullmatch(text, earlier.end, later.start):
-            return earlier
+    """The value just before `later` in its sentence, when `later` restates it in apposition with a
+    disjoint range."""
+    if not same_paragraph:
+        return None
+    earlier = same_paragraph[-1]
+    compatible = (later.setting is None or earlier.setting in (later.setting, None)) and (
+        later.target is None or earlier.target in (later.target, None))
+    if compatible and _same_sentence(earlier, later) and not overlaps(earlier, later) \
+            and _RESTATEMENT.fullmatch(text, earlier.end, later.start):
+        return earlier
     return None
 
 

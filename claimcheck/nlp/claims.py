@@ -24,6 +24,7 @@ from .units import spellings
 
 KIND_WINDOW = 14  # tokens: a cue further from the quantity than this does not decide its kind
 MODALITY_WINDOW = 14
+FAR_SUBJECT_WINDOW = 4 * KIND_WINDOW  # a subject named this far back in the sentence can still be the one
 # a sentence's setting cues below this weight give way to a page that is plainly about the other setting
 WEAK_SETTING_EVIDENCE = 1.5
 # a setting cue further than this from a quantity in the same (very long) sentence is not weighed;
@@ -242,8 +243,9 @@ class ClaimAnnotator:
         for m in chosen:
             span = ctx.doc[m.start : m.end]
             sent_i = ctx.token_sent[m.start]
-            hedged = any(not _overlap(h.start, h.end, m.start, m.end) and not ctx.other_clause(span, h)
-                         for h in ctx.of_category(sent_i, "HEDGE"))
+            hedged = any(h.cat == "HEDGE" and not _overlap(h.start, h.end, m.start, m.end)
+                         and _distance(m.start, m.end, h.start, h.end) <= MODALITY_WINDOW and not ctx.other_clause(span, h)
+                         for h in ctx.nearby(sent_i, m.start, m.end, MODALITY_WINDOW))
             required = m.key in ctx.keys_in(sent_i, "REQ")
             line, col = ctx.line_col(span.start_char)
             hits.append(PhraseHit(
@@ -469,10 +471,10 @@ class ClaimAnnotator:
         if not found:
             # named farther away in the sentence, and no other quantity nearer to it ("On makeup, though,
             # ... a mineral powder can go on the same day")
-            for m in ctx.of_category(sent_i, cat):
-                if m.key == kind.id:
+            for m in ctx.nearby(sent_i, span.start, span.end, FAR_SUBJECT_WINDOW):
+                if m.cat == cat and m.key == kind.id:
                     d = _distance(span.start, span.end, m.start, m.end)
-                    if not ctx.other_quantity_closer(sent_i, span, m, d):
+                    if d <= FAR_SUBJECT_WINDOW and not ctx.other_quantity_closer(sent_i, span, m, d):
                         found[m.sub] = min(d, found.get(m.sub, 1 << 30))
         if not found and ctx.introduces_list(sent_i):
             for m in ctx.following_item_matches(sent_i):
@@ -857,7 +859,8 @@ class _DocContext:
                 if b >= 0 and blocks[b].kind == "heading":
                     self.section_heading_score[b][m.key] += m.weight
         # myth sections
-        self.label_matches = [m for m in self.matches if m.cat in ("MYTH", "FACT")]
+        self.label_matches = sorted((m for m in self.matches if m.cat in ("MYTH", "FACT")), key=lambda m: m.start)
+        self.label_starts = [m.start for m in self.label_matches]
         self.myth_sections: set[int] = set()
         for m in self.matches:
             if m.cat == "MYTH":
@@ -1210,8 +1213,7 @@ class _DocContext:
             decided = _decide(self.section_heading_score.get(parent, {}), margin=1.0)
             if decided:
                 return decided
-        return (_decide(self.doc_score, margin=3.0, minimum=2.0) or _decide(self._page_score(), margin=3.0, minimum=2.0)
-                or self._title_setting())
+        return _decide(self.doc_score, margin=3.0, minimum=2.0) or _decide(self._page_score(), margin=3.0, minimum=2.0)
 
     def _title_setting(self) -> str | None:
         """The setting the page's first block (its title: "At-home derma pens: what sellers promise",
@@ -1257,9 +1259,11 @@ class _DocContext:
         bounds = self.offsets.expand(*header) if header is not None else None
         if bounds is None:
             return None
-        for m in self.label_matches:
-            if bounds[0] <= m.start and m.end <= bounds[1]:
-                return m.cat
+        i = bisect.bisect_left(self.label_starts, bounds[0])
+        while i < len(self.label_matches) and self.label_matches[i].start < bounds[1]:
+            if self.label_matches[i].end <= bounds[1]:
+                return self.label_matches[i].cat
+            i += 1
         return None
 
     def _column(self, b: int, char: int) -> int:

@@ -37,7 +37,7 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
             question = (body.rstrip().endswith("?") and _heading_like(body.strip()) and next_line.strip()
                         and not _BULLET.match(next_line))
             # "5. AFTER YOUR TREATMENT": a numbered line in capitals is a section title, not a list item
-            numbered_title = bool(_NUMBERED_CAPS.fullmatch(body))
+            numbered_title = bool(_NUMBERED_CAPS.fullmatch(body)) and not _BULLET.match(next_line)
             lines.append((start, end, "question" if question or numbered_title else "item"))
         elif _heading_like(body.strip()) and not _wraps_on(next_line):
             lines.append((start, end, "short"))
