@@ -62,8 +62,9 @@ _ABOUT_THE_BUSINESS = re.compile(
     r"(?i)\W*(?:(?:the|your|a|our|each|every|all|free)\s+)?(?:consultations?|consults?|cancellations?|deliver(?:y|ies)"
     r"|shipping|refunds?)\b")  # not "return(s)" or "order": "Return to work the next day."
 _KEEP_USING = re.compile(r"(?i)\b(?:keep|continue)\s+(?:using|wearing|applying|with)\b[^.;]{0,20}?(?:\s+for)?\s+$")
-_SUNSCREEN_FOR = re.compile(r"(?i)\b(?:sunscreen|sun\s+cream|sunblock|spf(?:\s*\d+)?)\b[^.;:!?]{0,25}?\bfor\s+$")
-_SUNSCREEN = re.compile(r"(?i)\b(?:sunscreen|sun\s+cream|sunblock|spf)\b")
+_SUNSCREEN_WORDS = r"(?:sunscreen|sun\s+cream|sunblock|spf)"
+_SUNSCREEN = re.compile(rf"(?i)\b{_SUNSCREEN_WORDS}\b")
+_SUNSCREEN_FOR = re.compile(rf"(?i)\b{_SUNSCREEN_WORDS}(?:\s*\d+)?\b[^.;:!?]{{0,25}}?\bfor\s+$")
 _CLAUSE_BREAK = re.compile(";")
 _CLAUSE_JOIN = re.compile(r"(?i);|,\s*(?:and|but|so|while|whereas)\b")
 _RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
@@ -847,6 +848,7 @@ class _DocContext:
         self._condition_leads: dict[int, bool] = {}
         self._naming: dict[int, int | None] = {}
         self._has_clause_break: dict[int, bool] = {}
+        self._quoted_leads: dict[int, int | None] = {}
         self._heading_cues: dict[int, list[tuple[_Match, float]]] = {}
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for si, ms in enumerate(self.sent_setting):
@@ -1033,11 +1035,20 @@ class _DocContext:
             return False
         if sent_i in self.fact_sents:
             return False
-        quoted = _QUOTED_LEAD.match(self.text, self.blocks[b].start, self.blocks[b].end) if b >= 0 else None
-        if quoted:  # the quoted statement is the myth, the rest of its paragraph the answer
-            return self.sents.start_char[sent_i] < quoted.end()
+        quoted_end = self._quoted_lead_end(b)
+        if quoted_end is not None:  # the quoted statement is the myth, the rest of its paragraph the answer
+            return self.sents.start_char[sent_i] < quoted_end
         # a "Fact:" label earlier in the same block covers the rest of the block
         return self.first_fact_of_block.get(self.sent_block[sent_i], 1 << 62) > sent_i
+
+    def _quoted_lead_end(self, b: int) -> int | None:
+        """Where the quoted statement a paragraph opens with ends (once per paragraph), or None."""
+        if b < 0:
+            return None
+        if b not in self._quoted_leads:
+            found = _QUOTED_LEAD.match(self.text, self.blocks[b].start, self.blocks[b].end)
+            self._quoted_leads[b] = found.end() if found else None
+        return self._quoted_leads[b]
 
     def context_subjects(self, sent_i: int, kind_id: str, cat: str = "SUBJ") -> list[str]:
         """Subjects (or, with cat "TGT", targets) of a kind named in the sentences before this one in its

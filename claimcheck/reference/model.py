@@ -44,7 +44,7 @@ class Kind:
     consistency: bool = True  # compare values within and across documents
     singular_requires: list[str] = field(default_factory=list)  # a value of exactly 1 needs one of these phrases
     timeline: bool = False  # a point counted from the treatment ("day 5", "by week 6") can be this kind
-    not_cues: list[str] = field(default_factory=list)  # phrases in which the kind's cues do not count ("every time")
+    not_cues: list[str] = field(default_factory=list)  # phrases in which its cues and subjects do not count ("every time")
     # numbers written without a unit ("a cheap 0.5") read in `bare_unit` when within this range
     bare_numbers: "Range | None" = None
     bare_unit: str | None = None
