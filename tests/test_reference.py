@@ -46,6 +46,8 @@ CASES = {
     "no sources at all": ("    sources: [Ro, TopBeauty]\n", "", "sources: missing"),
     "duplicate id": ("  - id: numbing-time\n", "  - id: session-duration\n", "duplicate id"),
     "unit of the wrong dimension": ("accepted: {min: 15, max: 120, unit: min}", "accepted: {min: 15, max: 120, unit: mm}", "is a length"),
+    "bad unstated-depth choice": ("needle_depth: {max: 0.3, unit: mm, unstated: skip}", "needle_depth: {max: 0.3, unit: mm, unstated: maybe}",
+                                  "needle_depth.unstated: expected apply or skip"),
     "neither accepted nor typical": ("    typical: {min: 30, max: 60, unit: min}\n    accepted: {min: 15, max: 120, unit: min}\n", "",
                                      "accepted: missing"),
 }
@@ -128,3 +130,27 @@ def test_an_entry_with_a_typical_value_only_informs_and_never_flags(tmp_path):
     from claimcheck.checker import Checker
     result = Checker(str(path)).check_text("In our clinic each session takes 3 hours.", source="page.md")
     assert [f for f in result.findings if f.rule == "reference-contradiction"] == []
+
+
+def test_a_depth_conditioned_entry_marked_unstated_skip_ignores_claims_with_no_depth():
+    from claimcheck.checker import Checker
+    [entry] = [e for e in load_reference().entries if e.id == "session-interval-home"]
+    assert entry.depth_unstated == "skip"
+    checker = Checker()
+
+    def interval_flags(text):
+        result = checker.check_text(text, source="page.md")
+        return [f.text for f in result.findings if f.rule == "reference-contradiction"]
+
+    assert interval_flags("At home I roll every 3 weeks and my skin loves it.") == []
+    assert interval_flags("At home I use my 0.25 mm roller every 3 weeks and my skin loves it.") == ["every 3 weeks"]
+
+
+def test_a_depth_condition_applies_when_no_depth_is_stated_unless_told_otherwise(tmp_path):
+    path = tmp_path / "claims.yaml"
+    path.write_text(replace_once(SHIPPED, "unit: mm, unstated: skip}", "unit: mm}"), encoding="utf-8")
+    [entry] = [e for e in load_reference(path).entries if e.id == "session-interval-home"]
+    assert entry.depth_unstated == "apply"
+    from claimcheck.checker import Checker
+    result = Checker(str(path)).check_text("At home I roll every 3 weeks and my skin loves it.", source="page.md")
+    assert [f.text for f in result.findings if f.rule == "reference-contradiction"] == ["every 3 weeks"]

@@ -105,6 +105,8 @@ def applicable_entry(claim: Claim, result: DocumentResult, reference: Reference)
             continue
         if entry.depth_min is not None or entry.depth_max is not None:
             depth = depth_context(claim, result)
+            if depth is None and entry.depth_unstated == "skip":
+                continue
             if depth is not None and outside(depth.min, depth.max, entry.depth_min, entry.depth_max):
                 continue
         specificity = (entry.setting is not None) + (entry.indication is not None) + (entry.depth_min is not None or entry.depth_max is not None)

@@ -347,6 +347,30 @@ def _range(v: _Validator, value: Any, line: int, field: str, kind: Kind | None) 
     return Range(None if lo is None else lo * f, None if hi is None else hi * f, NORMALIZED_UNITS[unit.dimension])
 
 
+DEPTH_UNSTATED = ("apply", "skip")
+
+
+def _depth_condition(v: _Validator, ctx: LineDict, field: str) -> tuple[Range | None, str]:
+    """An entry's needle-depth condition, and what it does when no depth is stated for the claim."""
+    value = ctx.get("needle_depth")
+    if value is None:
+        return None, "apply"
+    line = ctx.line_of("needle_depth")
+    unstated = "apply"
+    if isinstance(value, LineDict) and "unstated" in value:
+        unstated = value["unstated"]
+        if not _one_of(unstated, DEPTH_UNSTATED):
+            v.error(value.line_of("unstated"), f"{field}.unstated", f"expected apply or skip, got {unstated!r}")
+            unstated = "apply"
+        rest = LineDict((k, x) for k, x in value.items() if k != "unstated")
+        rest.line, rest.key_lines = value.line, value.key_lines
+        value = rest
+    depth = _range(v, value, line, field, None)
+    if depth is not None and depth.unit != "mm":
+        v.error(line, field, "expected a length")
+    return depth, unstated
+
+
 def _source_list(v: _Validator, m: LineDict, field: str, sources: dict[str, SourceRef]) -> list[SourceRef]:
     ids = v.strings(m.get("sources"), m.line_of("sources"), f"{field}.sources")
     if not ids:
@@ -415,9 +439,7 @@ def _entries(
         if indication is not None and not _one_of(indication, indications):
             v.error(ctx.line_of("indication"), f"{field}.context.indication", f"unknown indication {indication!r} (define it under indications)")
             indication = None
-        depth = _range(v, ctx.get("needle_depth"), ctx.line_of("needle_depth"), f"{field}.context.needle_depth", None) if ctx.get("needle_depth") is not None else None
-        if depth is not None and depth.unit != "mm":
-            v.error(ctx.line_of("needle_depth"), f"{field}.context.needle_depth", "expected a length")
+        depth, depth_unstated = _depth_condition(v, ctx, f"{field}.context.needle_depth")
         typical = _range(v, m.get("typical"), m.line_of("typical"), f"{field}.typical", kind) if m.get("typical") is not None else None
         accepted = _range(v, m.get("accepted"), m.line_of("accepted"), f"{field}.accepted", kind) if m.get("accepted") is not None else None
         if m.get("accepted") is None and m.get("typical") is None:
@@ -441,6 +463,7 @@ def _entries(
                 indication=indication,
                 depth_min=depth.min if depth else None,
                 depth_max=depth.max if depth else None,
+                depth_unstated=depth_unstated,
                 typical=typical,
                 accepted=accepted,
                 rule=rule,

@@ -81,6 +81,7 @@ class Entry:
     message: str | None
     sources: list[SourceRef]
     line: int = 0
+    depth_unstated: str = "apply"  # or "skip": the entry ignores claims with no needle depth stated
 
 
 @dataclass
