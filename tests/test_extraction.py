@@ -106,7 +106,21 @@ def test_avoid_immediately_after_is_not_a_zero_day_permission(extract):
 @pytest.mark.parametrize(
     "text, modality",
     [
+        ("vitamin c straight after can set off a nasty reaction in freshly needled skin.", "warning"),
+        ("Retinol right away sets off stinging and peeling.", "warning"),
+        ("Avoid retinol for 5 days, as it can set off a reaction.", "asserted"),
+    ],
+)
+def test_a_harm_said_of_a_permission_warns_against_it_but_not_against_an_avoidance(extract, text, modality):
+    [c] = claims_of(extract(text), "avoidance_period")
+    assert c.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
         ("Never use needles longer than 0.5 mm at home.", "warning"),
+        ("Rolling every three days would give your skin no time to repair at all.", "warning"),
         ("Do not use a 1.5 mm roller on yourself.", "warning"),
         ("A 1 mm roller is not safe for home use.", "warning"),
         ("If your redness lasts more than a week, call us.", "hypothetical"),
@@ -506,6 +520,8 @@ def test_a_paragraph_that_opens_on_another_treatment_stays_about_it(extract):
         "Straight after rolling, apply a few drops of a plain hyaluronic acid serum.",
         "From £2,450 per person: 7 nights, full board, every treatment included.",
         "For a PRP facial we draw about 10 ml of blood from your arm, which takes 5 minutes.",
+        "Its battery lasts up to 3 hours on a single charge.",
+        "You get 90 minutes of battery life per charge.",
     ],
 )
 def test_times_around_the_treatment_that_are_not_about_it_are_not_claims(extract, text):

@@ -492,7 +492,7 @@ class ClaimAnnotator:
         self, ctx: "_DocContext", span: Span, q: Quantity, kind: Kind | None, subject: str | None, target: str | None
     ) -> Claim:
         line, col = ctx.line_col(q.start)
-        modality = self._modality(ctx, span, kind) if kind is not None else "asserted"
+        modality = self._modality(ctx, span, kind, permission=q.norm_max == 0) if kind is not None else "asserted"
         return Claim(
             id="",
             kind=kind.id if kind else None,
@@ -517,13 +517,16 @@ class ClaimAnnotator:
             paragraph=ctx.sent_block[ctx.token_sent[span.start]],
         )
 
-    def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None) -> str:
+    def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None, permission: bool = False) -> str:
         sent_i = ctx.token_sent[span.start]
         best = "asserted"
         for m in ctx.nearby(sent_i, span.start, span.end, MODALITY_WINDOW):
             if m.cat != "MOD":
                 continue
-            if kind is not None and kind.advice_cues_are_claim and m.key in ("warning", "negated"):
+            # "avoid makeup for 24 hours" is the advice itself, but a harm said of a permission
+            # ("vitamin C straight after can set off a reaction") warns against it
+            if kind is not None and kind.advice_cues_are_claim and m.key in ("warning", "negated") \
+                    and not (permission and m.key == "warning" and m.sub == "backward"):
                 continue
             if _overlap(span.start, span.end, m.start, m.end):
                 continue

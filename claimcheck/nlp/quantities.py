@@ -235,6 +235,8 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
     r"supply|warranty|refunds?|consultations?|consults?|cancellations?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat|"
     r"early|"
+    # a device's battery: "up to 3 hours on a single charge", "90 minutes of battery life"
+    r"battery|(?:on|per)\s{1,3}(?:a\s{1,3}|one\s{1,3})?(?:single\s{1,3}|full\s{1,3})?charge\b|"
     # a job's terms: "28 days of annual leave", "a 6-month probation", "2 years of experience"
     r"(?:paid\s{1,3})?(?:annual\s{1,3}leave|(?<=of )leave|holidays?|vacation|probation(?:ary)?|experience|cpd|salary)\b|"
     # a stay, not a treatment: "7 nights, full board", "5 nights' hotel accommodation"
