@@ -143,6 +143,26 @@ def test_distractors_are_not_quantities(text):
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("I use a one point five mil roller", 1.5, "mm"),
+        ("AT HOME, NOUGHT POINT FIVE MM IS THE LIMIT", 0.5, "mm"),
+        ("a zero point two five millimetre head", 0.25, "mm"),
+        ("ONE AND A HALF MILLIMETRES", 1.5, "mm"),
+        ("two and a half weeks", 2.5, "week"),
+        ("the first half hour", 0.5, "h"),
+    ],
+)
+def test_spoken_numbers_are_read(text, value, unit):
+    q = one(text)
+    assert (q.value_max, q.unit) == (value, unit)
+
+
+def test_mil_as_a_million_is_not_a_length():
+    assert find_quantities("She has 2 mil followers on TikTok") == []
+
+
 def test_immediate_timing_is_zero_days():
     q = one("You can wear makeup straight after.")
     assert q.immediate and (q.norm_min, q.norm_max) == (0, 0)

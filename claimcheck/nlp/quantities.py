@@ -25,7 +25,9 @@ for _t, _v in _TENS.items():
         NUMBER_WORDS[f"{_t}-{_ONES[_i]}"] = float(_v + _i)
         NUMBER_WORDS[f"{_t} {_ONES[_i]}"] = float(_v + _i)
 NUMBER_WORDS.update({"a hundred": 100.0, "one hundred": 100.0, "a dozen": 12.0, "dozen": 12.0, "a single": 1.0, "single": 1.0,
-                     "half a": 0.5, "half an": 0.5, "a": 1.0, "an": 1.0})
+                     "half a": 0.5, "half an": 0.5, "half": 0.5, "nought": 0.0, "a": 1.0, "an": 1.0})
+# spoken decimals, as in transcripts: "one point five", "nought point two five"
+_SPOKEN_DIGITS = {**{w: str(i) for i, w in enumerate(_ONES[:10])}, "nought": "0", "oh": "0"}
 
 # Documented ranges of vague amounts (README: "Vague amounts").
 VAGUE_WORDS: dict[str, tuple[float, float]] = {
@@ -84,7 +86,9 @@ def _alt(words) -> str:
 _DIGITS = r"(?:\d{1,7}(?:[.,]\d{1,4})?|[.,]\d{1,4})(?![/\d])"
 _NUMWORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _VAGUE = _alt(VAGUE_WORDS)
-_NUM = rf"(?:{_DIGITS}|\b(?:{_VAGUE}|{_NUMWORD})\b|\b(?:an?)\b)"
+_SPOKEN = (rf"(?:{_alt(_ONES + ['nought'])})\s{{1,3}}point(?:\s{{1,3}}(?:{_alt(_SPOKEN_DIGITS)})\b){{1,3}}"
+           rf"|(?:{_NUMWORD}|\d{{1,3}})\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half")  # "one and a half", "2 and a half"
+_NUM = rf"(?:\b(?:{_SPOKEN})\b|{_DIGITS}|\b(?:{_VAGUE}|{_NUMWORD})\b|\b(?:an?)\b)"
 _UNIT_WORDS = [u for u in unitlib.spellings() if u not in ("count",)]
 _UNIT = rf"(?:{_alt(_UNIT_WORDS)})(?![\w])"
 _GAP = r"(?:[ \t\u00a0]{0,12}|\s{1,12}|[ \t]?-[ \t]?)"  # between number and unit: spaces, a hyphen ("0.5-mm")
@@ -192,6 +196,16 @@ def _number(token: str) -> tuple[float, float, bool] | None:
     if t in NUMBER_WORDS:
         n = NUMBER_WORDS[t]
         return n, n, False
+    if " point " in t:
+        whole, _, digits = t.partition(" point ")
+        if whole in NUMBER_WORDS and all(d in _SPOKEN_DIGITS for d in digits.split()):
+            n = NUMBER_WORDS[whole] + float("0." + "".join(_SPOKEN_DIGITS[d] for d in digits.split()))
+            return n, n, False
+        return None
+    if t.endswith(" and a half"):
+        whole = t[: -len(" and a half")]
+        n = NUMBER_WORDS[whole] if whole in NUMBER_WORDS else float(whole) if whole.isdigit() else None
+        return None if n is None else (n + 0.5, n + 0.5, False)
     if "," in t:
         whole, _, frac = t.partition(",")
         if len(frac) == 3 and whole:  # thousands separator
@@ -235,6 +249,8 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
     r"supply|warranty|refunds?|consultations?|consults?|cancellations?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat|"
     r"early|"
+    # "mil" is also a million: "2 mil followers"
+    r"(?:followers|views|subscribers|likes|fans|downloads|viewers|users|customers|people|units|sold|dollars|pounds|euros)\b|"
     # a device's battery: "up to 3 hours on a single charge", "90 minutes of battery life"
     r"battery|(?:on|per)\s{1,3}(?:a\s{1,3}|one\s{1,3})?(?:single\s{1,3}|full\s{1,3})?charge\b|"
     # a job's terms: "28 days of annual leave", "a 6-month probation", "2 years of experience"
@@ -272,7 +288,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return out
 
 
-_BARE_NUM = rf"(?:{_DIGITS}|\b(?:{_VAGUE}|{_NUMWORD})\b)"
+_BARE_NUM = rf"(?:\b(?:{_SPOKEN})\b|{_DIGITS}|\b(?:{_VAGUE}|{_NUMWORD})\b)"
 BARE_NUMBER_RE = re.compile(
     rf"(?<![\w.,/$£€¥#@])"
     + _start_guard({*LOWER_BOUND, *UPPER_BOUND, *NUMBER_WORDS, *VAGUE_WORDS} - {"a", "an"})

@@ -29,7 +29,7 @@ def _add(canonical: str, dimension: str, factor: float, *spellings: str) -> None
         _UNITS[s.lower()] = unit
 
 
-_add("mm", "length", 1.0, "millimeter", "millimeters", "millimetre", "millimetres")
+_add("mm", "length", 1.0, "millimeter", "millimeters", "millimetre", "millimetres", "mil", "mils")  # spoken "one point five mil"
 _add("µm", "length", 0.001, "μm", "um", "micron", "microns", "micrometer", "micrometers", "micrometre", "micrometres")
 _add("cm", "length", 10.0, "centimeter", "centimeters", "centimetre", "centimetres")
 _add("s", "duration", 1 / 86400, "secs", "second", "seconds")
