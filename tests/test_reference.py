@@ -48,6 +48,9 @@ CASES = {
     "unit of the wrong dimension": ("accepted: {min: 15, max: 120, unit: min}", "accepted: {min: 15, max: 120, unit: mm}", "is a length"),
     "bad unstated-depth choice": ("needle_depth: {max: 0.3, unit: mm, unstated: skip}", "needle_depth: {max: 0.3, unit: mm, unstated: maybe}",
                                   "needle_depth.unstated: expected apply or skip"),
+    "unbalanced phrase group": ('"(bear|bears|bearing) down"', '"(bear|bears|bearing down"', "unbalanced or nested brackets"),
+    "phrase group too large": ('"(bear|bears|bearing) down"', '"(a|b|c|d|e|f|g|h) (a|b|c|d|e|f|g|h) (a|b|c|d|e|f|g|h) (a|b|c|d|e|f|g|h)"',
+                               "stands for 4096 phrases"),
     "neither accepted nor typical": ("    typical: {min: 30, max: 60, unit: min}\n    accepted: {min: 15, max: 120, unit: min}\n", "",
                                      "accepted: missing"),
 }
@@ -154,3 +157,10 @@ def test_a_depth_condition_applies_when_no_depth_is_stated_unless_told_otherwise
     from claimcheck.checker import Checker
     result = Checker(str(path)).check_text("At home I roll every 3 weeks and my skin loves it.", source="page.md")
     assert [f.text for f in result.findings if f.rule == "reference-contradiction"] == ["every 3 weeks"]
+
+
+def test_phrase_groups_expand_to_every_alternative():
+    from claimcheck.reference.loader import expand_phrase
+    assert expand_phrase("press [down] (hard|firmly)") == ["press down hard", "press down firmly", "press hard", "press firmly"]
+    [check] = [c for c in load_reference().phrase_checks if c.id == "home-press-hard"]
+    assert {"press down quite firm", "pushing it really hard", "heavy pressure"} <= set(check.patterns)

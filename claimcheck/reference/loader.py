@@ -3,6 +3,7 @@ and field; `ReferenceError` carries them all, its message is the first, on one l
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Hashable
 from functools import lru_cache
 from importlib import resources
@@ -109,6 +110,17 @@ class _Validator:
             return []
         return [v for v in value]
 
+    def phrases(self, value: Any, line: int, field: str) -> list[str]:
+        """A list of phrases, lowercased, each written with alternatives expanded: `(a|b)` is one of a
+        or b, `[a|b]` one of them or nothing ("press [down] [quite|really] (hard|firmly)")."""
+        out: list[str] = []
+        for phrase in self.strings(value, line, field):
+            try:
+                out.extend(expand_phrase(phrase.lower()))
+            except ValueError as e:
+                self.error(line, field, f"{phrase!r}: {e}")
+        return out
+
     def text(self, m: LineDict, key: str, field: str, required: bool = True) -> str:
         value = m.get(key)
         if value is None:
@@ -124,6 +136,37 @@ class _Validator:
         for key in m:
             if key not in allowed:
                 self.error(m.line_of(key), f"{field}.{key}", f"unknown field (expected one of: {', '.join(sorted(allowed))})")
+
+
+MAX_EXPANSIONS = 1024
+_GROUP = re.compile(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]")
+
+
+def expand_phrase(phrase: str) -> list[str]:
+    """Every phrase that `phrase` stands for, with `(a|b)` and `[a|b]` groups expanded (no nesting)."""
+    pieces: list[list[str]] = []
+    pos = 0
+    for m in _GROUP.finditer(phrase):
+        pieces.append([phrase[pos : m.start()]])
+        required, optional = m.group(1), m.group(2)
+        options = (required if required is not None else optional).split("|")
+        if any(not o.strip() for o in options):
+            raise ValueError("empty alternative in a group")
+        pieces.append(options + ([""] if optional is not None else []))
+        pos = m.end()
+    rest = phrase[pos:]
+    if any(c in rest for c in "()[]") or any(c in p for piece in pieces[::2] for p in piece for c in "()[]"):
+        raise ValueError("unbalanced or nested brackets (write (a|b) or [a|b], not nested)")
+    pieces.append([rest])
+    count = 1
+    for piece in pieces:
+        count *= len(piece)
+    if count > MAX_EXPANSIONS:
+        raise ValueError(f"stands for {count} phrases (at most {MAX_EXPANSIONS})")
+    out = [""]
+    for piece in pieces:
+        out = [a + b for a in out for b in piece]
+    return [" ".join(p.split()) for p in out if p.strip()]
 
 
 def build_reference(data: Any, path: str) -> Reference:
@@ -311,11 +354,11 @@ def _modality(v: _Validator, data: LineDict):
         cm = v.mapping(m.get(cat), m.line_of(cat), f"modality.{cat}")
         v.unknown_keys(cm, {"forward", "backward"}, f"modality.{cat}")
         cats[cat] = {
-            d: [p.lower() for p in v.strings(cm.get(d), cm.line_of(d), f"modality.{cat}.{d}")]
+            d: v.phrases(cm.get(d), cm.line_of(d), f"modality.{cat}.{d}")
             for d in ("forward", "backward")
         }
     def lst(key: str) -> list[str]:
-        return [p.lower() for p in v.strings(m.get(key), m.line_of(key), f"modality.{key}")]
+        return v.phrases(m.get(key), m.line_of(key), f"modality.{key}")
     return cats, lst("terminators"), lst("myth_headings"), lst("fact_labels"), lst("hedges")
 
 
@@ -486,10 +529,10 @@ def _phrases(v: _Validator, data: LineDict, sources: dict[str, SourceRef]) -> li
         rule = m.get("rule")
         if not _one_of(rule, PHRASE_RULES):
             v.error(m.line_of("rule"), f"{field}.rule", f"expected one of {', '.join(sorted(PHRASE_RULES))}, got {rule!r}")
-        patterns = [p.lower() for p in v.strings(m.get("patterns"), m.line_of("patterns"), f"{field}.patterns")]
+        patterns = v.phrases(m.get("patterns"), m.line_of("patterns"), f"{field}.patterns")
         if not patterns:
             v.error(m.line_of("patterns"), f"{field}.patterns", "missing: list the phrases to flag")
-        requires = [p.lower() for p in v.strings(m.get("requires"), m.line_of("requires"), f"{field}.requires")]
+        requires = v.phrases(m.get("requires"), m.line_of("requires"), f"{field}.requires")
         ctx = v.mapping(m.get("context"), m.line_of("context"), f"{field}.context")
         v.unknown_keys(ctx, {"setting"}, f"{field}.context")
         setting = ctx.get("setting")
