@@ -528,6 +528,22 @@ def test_times_around_the_treatment_that_are_not_about_it_are_not_claims(extract
     assert [c.text for c in extract(text).claims if c.kind] == []
 
 
+def test_a_pages_reading_time_is_not_a_claim(extract):
+    r = extract("# When to avoid retinol and acids after needling\n\n*The Skin Edit · 8 min read*\n", source="guide.md")
+    assert [c.text for c in r.claims if c.kind] == []
+
+
+def test_a_table_cell_is_about_what_its_row_names_however_wide_the_table(extract):
+    text = ("| Product | After a home roller (0.25 mm or less) | After a clinic treatment |\n"
+            "|---|---|---|\n"
+            "| Retinol, retinal, tretinoin | After 48 hours | After 5 to 7 days |\n"
+            "| Makeup | After 24 hours | After 48 hours, mineral only |\n")
+    r = extract(text, source="guide.md")
+    assert [(c.text, c.subject, c.setting) for c in claims_of(r, "avoidance_period")] == [
+        ("48 hours", "actives", "home"), ("5 to 7 days", "actives", "professional"),
+        ("24 hours", "makeup", "home"), ("48 hours", "makeup", "professional")]
+
+
 def test_a_sentence_that_starts_with_return_to_work_is_still_a_recovery_claim(extract):
     assert [(c.kind, c.text) for c in extract("Return to work the next day if you like.").claims] == [
         ("recovery_time", "the next day")]

@@ -24,6 +24,7 @@ from .units import spellings
 
 KIND_WINDOW = 14  # tokens: a cue further from the quantity than this does not decide its kind
 MODALITY_WINDOW = 14
+ROW_HEADER_DISTANCE = 2  # tokens: how near a table row's first cell counts for the quantities in its other cells
 FAR_SUBJECT_WINDOW = 4 * KIND_WINDOW  # a subject named this far back in the sentence can still be the one
 # a sentence's setting cues below this weight give way to a page that is plainly about the other setting
 WEAK_SETTING_EVIDENCE = 1.5
@@ -367,8 +368,15 @@ class ClaimAnnotator:
     def _claims_for(self, ctx: "_DocContext", span: Span, q: Quantity, forced_kind: str | None) -> list[Claim]:
         sent_i = ctx.token_sent[span.start]
         scores: dict[str, float] = defaultdict(float)
+        row_header = ctx.row_header(sent_i, span)
+        if row_header is not None:  # as near as the cell's own words, however wide the table
+            for m in ctx.sent_matches[sent_i]:
+                if m.cat in ("KIND", "SUBJ") and row_header[0] <= m.start and m.end <= row_header[1]:
+                    scores[m.key] += (m.weight if m.cat == "KIND" else 0.6) / (1.0 + ROW_HEADER_DISTANCE / 2.0)
         for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW):
             if m.cat not in ("KIND", "SUBJ"):
+                continue
+            if row_header is not None and row_header[0] <= m.start and m.end <= row_header[1]:
                 continue
             d = _distance(span.start, span.end, m.start, m.end)
             if d > KIND_WINDOW:
@@ -455,8 +463,11 @@ class ClaimAnnotator:
         if cat == "TGT" and not kind.targets:
             return []
         found: dict[str, int] = {}
+        row_header = ctx.row_header(sent_i, span)
         for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW + 6):
             if m.cat == cat and m.key == kind.id:
+                if row_header is not None and row_header[0] <= m.start and m.end <= row_header[1]:
+                    continue
                 d = _distance(span.start, span.end, m.start, m.end)
                 if d > KIND_WINDOW + 6 or ctx.terminated_between(span, m):
                     continue
@@ -469,6 +480,10 @@ class ClaimAnnotator:
                 ):  # "skip the gym for 24 hours and retinoids or acids for three to five days"
                     continue
                 found[m.sub] = min(d, found.get(m.sub, 1 << 30))
+        if not found and row_header is not None:
+            for m in ctx.sent_matches[sent_i]:
+                if m.cat == cat and m.key == kind.id and row_header[0] <= m.start and m.end <= row_header[1]:
+                    found.setdefault(m.sub, ROW_HEADER_DISTANCE)
         if not found:
             # named farther away in the sentence, and no other quantity nearer to it ("On makeup, though,
             # ... a mineral powder can go on the same day")
@@ -787,6 +802,17 @@ class _DocContext:
             (o.start, o.end) != (span.start, span.end) and _distance(o.start, o.end, m.start, m.end) < d
             for o in spans[lo:hi]
         )
+
+    def row_header(self, sent_i: int, span: Span) -> tuple[int, int] | None:
+        """The token bounds of the first cell of the table row a quantity sits in, when the quantity is
+        in a later cell: each cell of "| Retinol | After 48 hours | After 5 to 7 days |" is about it."""
+        b = self.sent_block[sent_i]
+        if b < 0 or self.blocks[b].kind != "row" or not self.blocks[b].cells:
+            return None
+        cells = self.blocks[b].cells
+        if self._column(b, span.start_char) < 1:
+            return None
+        return self.offsets.expand(*cells[0])
 
     def quantity_follows(self, sent_i: int, m: _Match, window: int) -> bool:
         """Whether a quantity of the sentence starts after `m`, within `window` tokens of it."""

@@ -249,6 +249,8 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
     r"supply|warranty|refunds?|consultations?|consults?|cancellations?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat|"
     r"early|"
+    # a page's reading time: "8 min read", "a 12-minute listen"
+    r"(?:read|listen|watch)\b(?!\s{1,3}(?:the|your|it|this|our|a)\b)|"
     # "mil" is also a million: "2 mil followers"
     r"(?:followers|views|subscribers|likes|fans|downloads|viewers|users|customers|people|units|sold|dollars|pounds|euros)\b|"
     # a device's battery: "up to 3 hours on a single charge", "90 minutes of battery life"
