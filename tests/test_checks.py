@@ -103,10 +103,25 @@ def test_unqualified_absolutes_are_flagged(check, text, phrase):
         "It is not painless, but numbing cream helps.",
         "Myth: microneedling is painless.",
         "Scarring is rare when done correctly.",
+        'The shop replied that the rollers are "FDA-approved and totally safe". They\'re not, and it isn\'t.',
+        'Their Instagram calls it "zero downtime". It is not zero downtime.',
+        "People treat home rolling as harmless. It isn't: my cousin has the tram lines to prove it.",
+        "Anyone who says it's risk-free just hasn't done it wrong yet.",
     ],
 )
 def test_hedged_negated_or_myth_busting_sentences_are_not_flagged(check, text):
     assert findings(check(text), "absolute-claim") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our treatment is painless. It is not painful at all, thanks to the numbing cream.",
+        "Zero downtime! It's not a peel, so you can go straight back to work.",
+    ],
+)
+def test_a_next_sentence_that_says_more_is_not_a_rebuttal(check, text):
+    assert len(findings(check(text), "absolute-claim")) == 1
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,12 @@ _REFUSAL = re.compile(
     r"(?:no|nope|absolutely not|definitely not|not at home|please don'?t|please do not|don'?t|do not|never"
     r"|(?:we|i)(?: would|'d)? (?:not|don'?t|do not) recommend (?:it|this|that)"
     r"|(?:we|i)(?: would|'d)? (?:strongly )?(?:advise|recommend|caution) against (?:it|this|that))\s?[.!]+")
+# a sentence that flatly denies the one before: "They're not, and it isn't." / "It is not zero downtime."
+_REBUTTAL = re.compile(
+    r"(?i)\s*(?:(?:but|and|well|sorry|honestly)[,\s]\s*)?(?:(?:it|they|that|this|he|she)\s*(?:is|are|was|were|['’]s|['’]re|does|do|did)?\s*"
+    r"(?:n['’]t|not)(?:\s+(?:really|at\s+all|true|even\s+close))?(?:\s*[,.!:;—–]|\s*$)"
+    r"|(?:it|they|that|this)\s*(?:is|are|was|were|['’]s|['’]re)\s*not\s+(?P<repeated>[^.!?]{1,60}?)\s*[.!]?\s*$"
+    r"|(?:not\s+true|nope|wrong|rubbish|nonsense)\b)")
 # a time counted back from the treatment: "3 days before your visit", "a week prior to treatment"
 _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
@@ -561,6 +567,8 @@ class ClaimAnnotator:
             best = "negated"
         if best == "asserted" and ctx.after_refusal(sent_i):
             best = "warning"
+        if best == "asserted" and ctx.rebutted(sent_i, span.text):
+            best = "negated"
         if best == "asserted" and ctx.under_condition(sent_i):
             best = "hypothetical"
         return best
@@ -988,6 +996,18 @@ class _DocContext:
                 return True
             k -= 1
         return False
+
+    def rebutted(self, sent_i: int, said: str) -> bool:
+        """Whether the next sentence of this paragraph flatly denies this one ('... calls it "zero
+        downtime". It is not zero downtime.', '"FDA-approved and totally safe". They're not.')."""
+        k = sent_i + 1
+        if k >= len(self.sents) or self.sent_block[k] != self.sent_block[sent_i]:
+            return False
+        m = _REBUTTAL.match(self.sentence_text(k))
+        if m is None:
+            return False
+        repeated = m.group("repeated")
+        return repeated is None or " ".join(repeated.lower().split()) == " ".join(said.lower().split())
 
     def about_another_treatment(self, sent_i: int, span: Span) -> bool:
         """Whether a quantity is about another treatment than ours: in a table, its column header names
