@@ -528,6 +528,16 @@ def test_times_around_the_treatment_that_are_not_about_it_are_not_claims(extract
     assert [c.text for c in extract(text).claims if c.kind] == []
 
 
+@pytest.mark.parametrize("text, depths", [
+    ("The pen offers needle depths from 0.25 to 2.5 mm in 0.25 mm steps.", ["0.25 to 2.5 mm"]),
+    ("Needle length: 0.25 to 2.5 mm adjustable (each click 0.25 mm).", ["0.25 to 2.5 mm"]),
+    ("Turn the ring in steps of 0.5 mm up to 2.5 mm.", ["up to 2.5 mm"]),
+    ("The collar moves in 0.5 mm increments.", []),
+])
+def test_how_a_device_adjusts_is_not_a_depth_claim(extract, text, depths):
+    assert [c.text for c in claims_of(extract(text), "needle_depth")] == depths
+
+
 def test_a_pages_reading_time_is_not_a_claim(extract):
     r = extract("# When to avoid retinol and acids after needling\n\n*The Skin Edit · 8 min read*\n", source="guide.md")
     assert [c.text for c in r.claims if c.kind] == []

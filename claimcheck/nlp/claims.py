@@ -68,6 +68,7 @@ _STAGE_HEADING = re.compile(r"(?i)[^\w\n]{0,6}(?:days?|weeks?|months?|steps?|sta
 _ABOUT_THE_BUSINESS = re.compile(
     r"(?i)\W*(?:(?:the|your|a|our|each|every|all|free)\s+)?(?:consultations?|consults?|cancellations?|deliver(?:y|ies)"
     r"|shipping|refunds?)\b")  # not "return(s)" or "order": "Return to work the next day."
+_STEP_BEFORE = re.compile(r"(?i)\b(?:(?:each|every|per|one)\s+(?:click|turn|notch|step)(?:\s+(?:is|of|adds|moves\s+it))?|in\s+steps\s+of)[\s:=]*$")
 _KEEP_USING = re.compile(r"(?i)\b(?:keep|continue)\s+(?:using|wearing|applying|with)\b[^.;]{0,20}?(?:\s+for)?\s+$")
 _SUNSCREEN_WORDS = r"(?:sunscreen|sun\s+cream|sunblock|spf)"
 _SUNSCREEN = re.compile(rf"(?i)\b{_SUNSCREEN_WORDS}\b")
@@ -646,6 +647,8 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
         return True  # "use SPF 50 daily, and keep using it for at least 3 months", "sunscreen every morning for a month"
     if ctx.about_another_treatment(sent_i, span):
         return True  # "A medium-depth TCA peel ... a week of visible peeling", a peel's column in a table
+    if _STEP_BEFORE.search(ctx.text, max(0, span.start_char - 30), span.start_char):
+        return True  # "each click 0.25 mm", "in steps of 0.5 mm": how the device adjusts
     return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
 
 

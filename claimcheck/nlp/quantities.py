@@ -249,6 +249,8 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
     r"supply|warranty|refunds?|consultations?|consults?|cancellations?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat|"
     r"early|"
+    # a device's adjustment step: "in 0.25 mm steps", "0.5 mm increments", "0.25 mm per click"
+    r"(?:steps?|increments?|(?:per|a|each)\s{1,3}(?:click|turn|notch))\b|"
     # a page's reading time: "8 min read", "a 12-minute listen"
     r"(?:read|listen|watch)\b(?!\s{1,3}(?:the|your|it|this|our|a)\b)|"
     # "mil" is also a million: "2 mil followers"
