@@ -538,6 +538,13 @@ def test_how_a_device_adjusts_is_not_a_depth_claim(extract, text, depths):
     assert [c.text for c in claims_of(extract(text), "needle_depth")] == depths
 
 
+def test_a_device_manual_for_personal_use_is_about_home_use(extract):
+    text = ("DERMA PEN DP-7\nINSTRUCTION MANUAL\n\nFor personal use on face and body.\n\n"
+            "SPECIFICATIONS\nNeedle length ........ 0.25 mm - 2.5 mm adjustable\n")
+    [c] = claims_of(extract(text, source="manual.txt"), "needle_depth")
+    assert (c.text, c.setting) == ("0.25 mm - 2.5 mm", "home")
+
+
 def test_a_pages_reading_time_is_not_a_claim(extract):
     r = extract("# When to avoid retinol and acids after needling\n\n*The Skin Edit · 8 min read*\n", source="guide.md")
     assert [c.text for c in r.claims if c.kind] == []

@@ -164,3 +164,10 @@ def test_phrase_groups_expand_to_every_alternative():
     assert expand_phrase("press [down] (hard|firmly)") == ["press down hard", "press down firmly", "press hard", "press firmly"]
     [check] = [c for c in load_reference().phrase_checks if c.id == "home-press-hard"]
     assert {"press down quite firm", "pushing it really hard", "heavy pressure"} <= set(check.patterns)
+
+
+def test_setting_cues_may_write_alternatives_too(tmp_path):
+    path = tmp_path / "claims.yaml"
+    path.write_text(replace_once(SHIPPED, "    salon: 1.5\n", '    salon: 1.5\n    "(only|strictly) in [a] clinic": 3\n'), encoding="utf-8")
+    cues = {c.phrase: c.weight for c in load_reference(path).settings["professional"]}
+    assert cues["only in a clinic"] == cues["strictly in clinic"] == 3.0

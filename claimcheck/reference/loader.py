@@ -238,7 +238,7 @@ def _cues(v: _Validator, value: Any, line: int, field: str) -> list[Cue]:
         out = []
         for i, item in enumerate(value):
             if isinstance(item, str) and item.strip():
-                out.append(Cue(item.strip().lower()))
+                out.extend(Cue(p) for p in v.phrases(item.strip(), line, f"{field}[{i}]"))
             else:
                 v.error(line, f"{field}[{i}]", "expected a non-empty string")
         return out
@@ -248,7 +248,7 @@ def _cues(v: _Validator, value: Any, line: int, field: str) -> list[Cue]:
             if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
                 v.error(value.line_of(phrase), f"{field}.{phrase}", "weight must be a positive number")
                 continue
-            out.append(Cue(str(phrase).strip().lower(), float(weight)))
+            out.extend(Cue(p, float(weight)) for p in v.phrases(str(phrase).strip(), value.line_of(phrase), f"{field}.{phrase}"))
         return out
     v.error(line, field, "expected a list of phrases or a mapping of phrase: weight")
     return []
