@@ -47,6 +47,9 @@ def test_conditional_deep_home_advice_is_still_risky(check):
         ("At home, roll over active acne to calm it down.", "home-active-acne"),
         ("With a breakout at home, just go right over it, it dries it out.", "home-over-a-breakout"),
         ("At home, smooth the numbing balm over your face first.", "home-numbing"),
+        ("For scars at home you can press a little harder so the needle goes deeper.", "home-press-hard"),
+        ("Tried my new roller at home. Then I pressed down quite hard so it would reach the scars.", "home-press-hard"),
+        ("Tried the new roller on my cheek. I dabbed on numbing cream first. I felt like a proper aesthetician.", "home-numbing"),
     ],
 )
 def test_risky_home_practices_are_flagged(check, text, check_id):
@@ -293,6 +296,8 @@ def test_lines_that_merely_share_a_gap_are_not_a_table(extract):
     "## What about at home?\n\nPlease don't. Lidocaine creams under cling film have caused serious reactions.\n",
     "## Numbing at home?\n\nI'd advise against it. A home roller shouldn't need numbing cream at all.\n",
     "## Can I use numbing cream at home before rolling?\n\nAsk your doctor first.\n",
+    "Don't use numbing creams at home. Lidocaine on broken skin is a real risk.",
+    "Rolling at home? She bought a roller, pressed hard to make sure it worked, and still has the lines.",
 ])
 def test_skipping_refusing_asking_about_or_naming_the_harm_of_a_risky_practice_is_not_home_advice(check, text):
     doc = check(text, source="faq.md")

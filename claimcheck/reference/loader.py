@@ -340,7 +340,7 @@ def _settings(v: _Validator, data: LineDict) -> tuple[dict[str, list[Cue]], list
     m = v.mapping(data.get("settings"), data.line_of("settings"), "settings")
     v.unknown_keys(m, set(SETTINGS) | {"discount_after"}, "settings")
     out = {s: _cues(v, m.get(s), m.line_of(s), f"settings.{s}") for s in SETTINGS}
-    return out, [d.lower() for d in v.strings(m.get("discount_after"), m.line_of("discount_after"), "settings.discount_after")]
+    return out, v.phrases(m.get("discount_after"), m.line_of("discount_after"), "settings.discount_after")
 
 
 MODALITY_CATEGORIES = ("warning", "negated", "hypothetical")
