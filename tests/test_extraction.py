@@ -521,6 +521,8 @@ def test_a_paragraph_that_opens_on_another_treatment_stays_about_it(extract):
         "From £2,450 per person: 7 nights, full board, every treatment included.",
         "For a PRP facial we draw about 10 ml of blood from your arm, which takes 5 minutes.",
         "Its battery lasts up to 3 hours on a single charge.",
+        "Tell us if you have taken isotretinoin in the last 6 months or had filler within the past 2 weeks.",
+        "Most clinics ask you to stop retinoids and acids 3 to 5 days before, and to arrive without makeup.",
         "You get 90 minutes of battery life per charge.",
     ],
 )
@@ -543,6 +545,11 @@ def test_a_device_manual_for_personal_use_is_about_home_use(extract):
             "SPECIFICATIONS\nNeedle length ........ 0.25 mm - 2.5 mm adjustable\n")
     [c] = claims_of(extract(text, source="manual.txt"), "needle_depth")
     assert (c.text, c.setting) == ("0.25 mm - 2.5 mm", "home")
+
+
+def test_a_notice_period_written_with_an_html_entity_is_not_a_claim(extract):
+    r = extract("<p>Please give at least 48 hours&rsquo; notice to move an appointment.</p>", source="form.html")
+    assert [c.text for c in r.claims if c.kind] == []
 
 
 def test_a_pages_reading_time_is_not_a_claim(extract):

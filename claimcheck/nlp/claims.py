@@ -54,8 +54,9 @@ _REBUTTAL = re.compile(
     r"|(?:not\s+true|nope|wrong|rubbish|nonsense)\b)")
 # a time counted back from the treatment: "3 days before your visit", "a week prior to treatment"
 _BEFORE_TREATMENT = re.compile(
-    r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
-    r"(?:(?:clinic|in-clinic|professional|salon)\s{1,3})?(?:treatment|visit|appointment|session|procedure|microneedling)", re.IGNORECASE)
+    r"\s{1,3}(?:(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
+    r"(?:(?:clinic|in-clinic|professional|salon)\s{1,3})?(?:treatment|visit|appointment|session|procedure|microneedling)"
+    r"|before\s*[,;)]|beforehand\b|before\s*\.)", re.IGNORECASE)  # "stop acids 3 to 5 days before, and ..."
 # a heading or list lead-in that opens a condition the text below completes ("CALL US IF",
 # "Contact the clinic if you notice:", "When to call us"): what follows are thresholds, not claims
 _CONDITION_LEAD = re.compile(
@@ -69,6 +70,7 @@ _ABOUT_THE_BUSINESS = re.compile(
     r"(?i)\W*(?:(?:the|your|a|our|each|every|all|free)\s+)?(?:consultations?|consults?|cancellations?|deliver(?:y|ies)"
     r"|shipping|refunds?)\b")  # not "return(s)" or "order": "Return to work the next day."
 _STEP_BEFORE = re.compile(r"(?i)\b(?:(?:each|every|per|one)\s+(?:click|turn|notch|step)(?:\s+(?:is|of|adds|moves\s+it))?|in\s+steps\s+of)[\s:=]*$")
+_LOOKBACK = re.compile(r"(?i)\b(?:in|within|during|over|for)\s+the\s+(?:last|past|previous|preceding)\s+$")
 _KEEP_USING = re.compile(r"(?i)\b(?:keep|continue)\s+(?:using|wearing|applying|with)\b[^.;]{0,20}?(?:\s+for)?\s+$")
 _SUNSCREEN_WORDS = r"(?:sunscreen|sun\s+cream|sunblock|spf)"
 _SUNSCREEN = re.compile(rf"(?i)\b{_SUNSCREEN_WORDS}\b")
@@ -649,6 +651,8 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
         return True  # "A medium-depth TCA peel ... a week of visible peeling", a peel's column in a table
     if _STEP_BEFORE.search(ctx.text, max(0, span.start_char - 30), span.start_char):
         return True  # "each click 0.25 mm", "in steps of 0.5 mm": how the device adjusts
+    if _LOOKBACK.search(ctx.text, max(0, span.start_char - 30), span.start_char):
+        return True  # "isotretinoin in the last 6 months": a time before now, not about the treatment
     return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
 
 

@@ -245,7 +245,7 @@ def _units(text: str) -> list[tuple[int, unitlib.Unit]]:
 # notice", "a 30-day money-back guarantee", "a free 15-minute consultation", "2 hours of free parking",
 # "six weeks testing"
 _NOT_A_CLAIM_AFTER = re.compile(
-    r"['’]?\s{0,3}(?:of\s{1,3})?(?:free\s{1,3})?"
+    r"['’]?\s{0,9}(?:of\s{1,3})?(?:free\s{1,3})?"  # up to 9: an HTML entity ("hours&rsquo; notice") leaves blanks
     r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
     r"supply|warranty|refunds?|consultations?|consults?|cancellations?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat|"
     r"early|"
