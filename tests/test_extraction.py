@@ -552,6 +552,11 @@ def test_a_notice_period_written_with_an_html_entity_is_not_a_claim(extract):
     assert [c.text for c in r.claims if c.kind] == []
 
 
+def test_the_whole_visit_said_as_being_back_out_the_door_is_a_session_duration(extract):
+    r = extract("The needling took 20 minutes, and I was back out on the street in about an hour and a half.")
+    assert [(c.kind, c.text) for c in r.claims] == [("session_duration", "20 minutes"), ("session_duration", "an hour and a half")]
+
+
 def test_a_pages_reading_time_is_not_a_claim(extract):
     r = extract("# When to avoid retinol and acids after needling\n\n*The Skin Edit · 8 min read*\n", source="guide.md")
     assert [c.text for c in r.claims if c.kind] == []

@@ -152,6 +152,8 @@ def test_distractors_are_not_quantities(text):
         ("ONE AND A HALF MILLIMETRES", 1.5, "mm"),
         ("two and a half weeks", 2.5, "week"),
         ("the first half hour", 0.5, "h"),
+        ("all in she's with me for an hour and a half", 1.5, "h"),
+        ("1 hour and a half", 1.5, "h"),
     ],
 )
 def test_spoken_numbers_are_read(text, value, unit):

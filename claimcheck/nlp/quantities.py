@@ -150,7 +150,7 @@ _UNGUARDED = rf"""
       | (?P<ordinal>(?:\b(?:by|between)\s{{1,3}})?\b(?:day|days|week|weeks|month|months)\s{{1,3}}\d{{1,3}}(?:{_SEP}(?:(?:day|week|month)s?\s{{1,3}})?\d{{1,3}})?\b(?![.,]\d))
       | (?P<adverb>\b(?:{_alt(ADVERB_FREQUENCIES)})\b(?!\s{{1,3}}(?:{_NOT_FREQUENCY})\b))
       | (?P<range>{_NUM}{_GAP}{_UNIT}{_SEP_UNITS}{_NUM}(?:{_POST})?{_GAP}{_UNIT}|{_NUM}{_SEP}{_NUM}(?:{_POST})?{_GAP}{_UNIT})
-      | (?P<single>{_NUM}(?:[ \t]?\+|\s{{1,3}}or\s{{1,3}}more)?{_GAP}{_UNIT})
+      | (?P<single>{_NUM}(?:[ \t]?\+|\s{{1,3}}or\s{{1,3}}more)?{_GAP}{_UNIT}(?P<half>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half\b)?)
       | (?P<first>\b{_FIRST}{_PERIOD}\b)
       | (?P<nextday>\b(?:{_alt(NEXT_DAY)})\b)
       | (?P<immediate>\b(?:{_alt(IMMEDIATE)})\b)
@@ -351,6 +351,9 @@ def _build(m: re.Match) -> Quantity | None:
             form = name
             break
     body = m.group(form)
+    half = form == "single" and m.group("half") is not None  # "an hour and a half"
+    if half:
+        body = body[: m.start("half") - m.start("single")]
     body_lower = re.sub(r"\s+", " ", body.lower())
     vague = False
     frequency = False
@@ -406,6 +409,8 @@ def _build(m: re.Match) -> Quantity | None:
             lo_v, hi_v = hi_v, lo_v
         if form == "every":
             frequency = True
+        if half:
+            lo_v, hi_v = lo_v + 0.5, hi_v + 0.5
     q = _finish(m, lo_v, hi_v, unit, vague=vague, frequency=frequency, written=None,
                 explicit_range=form in ("range", "between", "vaguephrase"), open_low=at_the_latest)
     if form == "ordinal":
