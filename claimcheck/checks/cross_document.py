@@ -49,8 +49,9 @@ class CrossDocumentIndex:
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
+        personal: dict[str, bool] = {}
         for claim in result.claims:
-            if claim.setting is not None and claim.kind in self.compared and is_compared(claim):
+            if claim.setting is not None and claim.kind in self.compared and is_compared(claim, personal):
                 # pages are compared target by target (a page's redness with another's, not with bruising)
                 key = (claim.setting, *claim_context(claim, result), claim.target)
                 group = self.groups.get(key)

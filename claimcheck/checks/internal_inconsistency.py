@@ -24,9 +24,17 @@ _PERSONAL = re.compile(
     r"(?i)\b(?:my(?!\s+(?:advice|recommendation|tip|rule)s?\b)|mine|i(?!\.e\.))\b(?!(?:'d|\s+would|\s+always|\s+usually|\s+often|\s+strongly)*\s+(?:recommend|advise|suggest|tell))")
 
 
-def is_compared(claim: Claim) -> bool:
-    """Whether a claim takes part in consistency checks: asserted, and not a personal report."""
-    return claim.modality == "asserted" and not _PERSONAL.search(claim.sentence)
+def is_compared(claim: Claim, personal: dict[str, bool] | None = None) -> bool:
+    """Whether a claim takes part in consistency checks: asserted, and not a personal report.
+    `personal` caches the answer per sentence (one long sentence may hold thousands of claims)."""
+    if claim.modality != "asserted":
+        return False
+    if personal is None:
+        return not _PERSONAL.search(claim.sentence)
+    found = personal.get(claim.sentence)
+    if found is None:
+        found = personal[claim.sentence] = _PERSONAL.search(claim.sentence) is not None
+    return not found
 
 
 def claim_context(claim: Claim, result: DocumentResult) -> tuple:
@@ -40,9 +48,10 @@ def claim_context(claim: Claim, result: DocumentResult) -> tuple:
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     groups: dict[tuple, list[Claim]] = defaultdict(list)
+    personal: dict[str, bool] = {}
     for claim in result.claims:
         kind = reference.kinds.get(claim.kind or "")
-        if kind is not None and kind.consistency and is_compared(claim):
+        if kind is not None and kind.consistency and is_compared(claim, personal):
             groups[claim_context(claim, result)].append(claim)
     findings = []
     severity = reference.rule_severity.get(RULE, "warning")

@@ -379,8 +379,8 @@ class ClaimAnnotator:
         scores: dict[str, float] = defaultdict(float)
         row_header = ctx.row_header(sent_i, span)
         if row_header is not None:  # as near as the cell's own words, however wide the table
-            for m in ctx.sent_matches[sent_i]:
-                if m.cat in ("KIND", "SUBJ") and row_header[0] <= m.start and m.end <= row_header[1]:
+            for m in ctx.row_header_matches(sent_i, row_header):
+                if m.cat in ("KIND", "SUBJ"):
                     scores[m.key] += (m.weight if m.cat == "KIND" else 0.6) / (1.0 + ROW_HEADER_DISTANCE / 2.0)
         for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW):
             if m.cat not in ("KIND", "SUBJ"):
@@ -490,8 +490,8 @@ class ClaimAnnotator:
                     continue
                 found[m.sub] = min(d, found.get(m.sub, 1 << 30))
         if not found and row_header is not None:
-            for m in ctx.sent_matches[sent_i]:
-                if m.cat == cat and m.key == kind.id and row_header[0] <= m.start and m.end <= row_header[1]:
+            for m in ctx.row_header_matches(sent_i, row_header):
+                if m.cat == cat and m.key == kind.id:
                     found.setdefault(m.sub, ROW_HEADER_DISTANCE)
         if not found:
             # named farther away in the sentence, and no other quantity nearer to it ("On makeup, though,
@@ -818,6 +818,12 @@ class _DocContext:
             for o in spans[lo:hi]
         )
 
+    def row_header_matches(self, sent_i: int, bounds: tuple[int, int]) -> list[_Match]:
+        """The matches of the sentence that lie within the token bounds of a row's first cell."""
+        starts = self.sent_match_starts[sent_i]
+        lo, hi = bisect.bisect_left(starts, bounds[0]), bisect.bisect_left(starts, bounds[1])
+        return [m for m in self.sent_matches[sent_i][lo:hi] if m.end <= bounds[1]]
+
     def row_header(self, sent_i: int, span: Span) -> tuple[int, int] | None:
         """The token bounds of the first cell of the table row a quantity sits in, when the quantity is
         in a later cell: each cell of "| Retinol | After 48 hours | After 5 to 7 days |" is about it."""
@@ -893,6 +899,7 @@ class _DocContext:
         self._naming: dict[int, int | None] = {}
         self._has_clause_break: dict[int, bool] = {}
         self._quoted_leads: dict[int, int | None] = {}
+        self._rebuttals: dict[int, str | None] = {}
         self._heading_cues: dict[int, list[tuple[_Match, float]]] = {}
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for si, ms in enumerate(self.sent_setting):
@@ -1010,11 +1017,11 @@ class _DocContext:
         k = sent_i + 1
         if k >= len(self.sents) or self.sent_block[k] != self.sent_block[sent_i]:
             return False
-        m = _REBUTTAL.match(self.sentence_text(k))
-        if m is None:
-            return False
-        repeated = m.group("repeated")
-        return repeated is None or " ".join(repeated.lower().split()) == " ".join(said.lower().split())
+        if k not in self._rebuttals:  # once per sentence: many claims may share the sentence before it
+            m = _REBUTTAL.match(self.sentence_text(k))
+            self._rebuttals[k] = None if m is None else " ".join((m.group("repeated") or "").lower().split())
+        repeated = self._rebuttals[k]
+        return repeated is not None and (repeated == "" or repeated == " ".join(said.lower().split()))
 
     def about_another_treatment(self, sent_i: int, span: Span) -> bool:
         """Whether a quantity is about another treatment than ours: in a table, its column header names
