@@ -86,8 +86,9 @@ def _alt(words) -> str:
 _DIGITS = r"(?:\d{1,7}(?:[.,]\d{1,4})?|[.,]\d{1,4})(?![/\d])"
 _NUMWORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _VAGUE = _alt(VAGUE_WORDS)
-_SPOKEN = (rf"(?:{_alt(_ONES + ['nought'])})\s{{1,3}}point(?:\s{{1,3}}(?:{_alt(_SPOKEN_DIGITS)})\b){{1,3}}"
-           rf"|(?:{_NUMWORD}|\d{{1,3}})\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half")  # "one and a half", "2 and a half"
+_SPOKEN = (r"(?=[\w-]{1,14}\s{1,3}(?:point|and\s{1,3}a\s{1,3}half)\b)"  # cheap look-ahead: most numbers are not spoken
+           rf"(?:(?:{_alt(_ONES + ['nought'])})\s{{1,3}}point(?:\s{{1,3}}(?:{_alt(_SPOKEN_DIGITS)})\b){{1,3}}"
+           rf"|(?:{_NUMWORD}|\d{{1,3}})\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)")  # "one and a half", "2 and a half"
 _NUM = rf"(?:\b(?:{_SPOKEN})\b|{_DIGITS}|\b(?:{_VAGUE}|{_NUMWORD})\b|\b(?:an?)\b)"
 _UNIT_WORDS = [u for u in unitlib.spellings() if u not in ("count",)]
 _UNIT = rf"(?:{_alt(_UNIT_WORDS)})(?![\w])"
