@@ -13,8 +13,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # the new one was written and annotated by annotators who never saw the checker): its floors restarted
 # from the first measurement on the new pages. The same day 12 harder dev pages were added (dev had been
 # 0.971 / 0.894 on the 44 earlier pages): the dev floors restart from the measurement on all 56.
-# A later session added 6 more dev pages (62 in all) and raised both parts.
-FLOORS = {"dev": (0.92, 0.84), "heldout": (0.87, 0.49)}
+# A later session added 6 more dev pages (62 in all) and raised both parts. The next added 8 more, written
+# blind (70 in all; the 62 earlier pages went from 0.927 / 0.848 to 0.932 / 0.866 that session): the dev
+# finding floor restarts from the measurement on all 70; the held-out floor rises.
+FLOORS = {"dev": (0.92, 0.83), "heldout": (0.87, 0.51)}
 
 CAREFUL_PAGES = [
     "aftercare-leaflet.txt",
