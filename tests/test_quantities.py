@@ -163,6 +163,7 @@ def test_spoken_numbers_are_read(text, value, unit):
 
 def test_mil_as_a_million_is_not_a_length():
     assert find_quantities("She has 2 mil followers on TikTok") == []
+    assert [q.text for q in find_quantities("By 6 weeks people notice smoother skin")] == ["6 weeks"]
 
 
 def test_immediate_timing_is_zero_days():

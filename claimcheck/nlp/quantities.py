@@ -254,8 +254,6 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:steps?|increments?|(?:per|a|each)\s{1,3}(?:click|turn|notch))\b|"
     # a page's reading time: "8 min read", "a 12-minute listen"
     r"(?:read|listen|watch)\b(?!\s{1,3}(?:the|your|it|this|our|a)\b)|"
-    # "mil" is also a million: "2 mil followers"
-    r"(?:followers|views|subscribers|likes|fans|downloads|viewers|users|customers|people|units|sold|dollars|pounds|euros)\b|"
     # a device's battery: "up to 3 hours on a single charge", "90 minutes of battery life"
     r"battery|(?:on|per)\s{1,3}(?:a\s{1,3}|one\s{1,3})?(?:single\s{1,3}|full\s{1,3})?charge\b|"
     # a job's terms: "28 days of annual leave", "a 6-month probation", "2 years of experience"
@@ -266,6 +264,9 @@ _NOT_A_CLAIM_AFTER = re.compile(
     r"(?:testing|quizzing|interviewing|researching|reviewing|trialling|trialing|reporting|investigating)\s)",
     re.IGNORECASE)
 _NOT_A_CLAIM_WINDOW = 32  # characters after a quantity that `_NOT_A_CLAIM_AFTER` looks at
+# "mil" is also a million: "2 mil followers"
+_A_MILLION_OF = re.compile(
+    r"\s{1,3}(?:followers|views|subscribers|likes|fans|downloads|viewers|users|customers|people|units|sold|dollars|pounds|euros)\b")
 
 
 _MOVE_BEFORE = re.compile(
@@ -283,6 +284,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     lower = lowered(text)
     for m in QUANTITY_RE.finditer(lower, start, len(text) if end is None else end):
         if _NOT_A_CLAIM_AFTER.match(lower, m.end(), m.end() + _NOT_A_CLAIM_WINDOW):
+            continue
+        if lower.endswith(("mil", "mils"), m.start(), m.end()) and _A_MILLION_OF.match(lower, m.end(), m.end() + 16):
             continue
         if (m.group("adverb") or m.group("every")) and _ROUTINE_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
             continue
