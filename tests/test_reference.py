@@ -49,6 +49,8 @@ CASES = {
     "bad unstated-depth choice": ("needle_depth: {max: 0.3, unit: mm, unstated: skip}", "needle_depth: {max: 0.3, unit: mm, unstated: maybe}",
                                   "needle_depth.unstated: expected apply or skip"),
     "unbalanced phrase group": ('"(bear|bears|bearing) down"', '"(bear|bears|bearing down"', "unbalanced or nested brackets"),
+    "misspelt unstated-depth key": ("needle_depth: {max: 0.3, unit: mm, unstated: skip}", "needle_depth: {max: 0.3, unit: mm, unstatd: skip}",
+                                    "unknown field (expected one of: max, min, unit, unstated)"),
     "phrase group too large": ('"(bear|bears|bearing) down"', '"(a|b|c|d|e|f|g|h) (a|b|c|d|e|f|g|h) (a|b|c|d|e|f|g|h) (a|b|c|d|e|f|g|h)"',
                                "stands for 4096 phrases"),
     "neither accepted nor typical": ("    typical: {min: 30, max: 60, unit: min}\n    accepted: {min: 15, max: 120, unit: min}\n", "",

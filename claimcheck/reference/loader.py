@@ -400,12 +400,13 @@ def _depth_condition(v: _Validator, ctx: LineDict, field: str) -> tuple[Range | 
         return None, "apply"
     line = ctx.line_of("needle_depth")
     unstated = "apply"
-    if isinstance(value, LineDict) and "unstated" in value:
-        unstated = value["unstated"]
+    if isinstance(value, LineDict):
+        v.unknown_keys(value, {"min", "max", "unit", "unstated"}, field)
+        unstated = value.get("unstated", "apply")
         if not _one_of(unstated, DEPTH_UNSTATED):
             v.error(value.line_of("unstated"), f"{field}.unstated", f"expected apply or skip, got {unstated!r}")
             unstated = "apply"
-        rest = LineDict((k, x) for k, x in value.items() if k != "unstated")
+        rest = LineDict((k, x) for k, x in value.items() if k in ("min", "max", "unit"))
         rest.line, rest.key_lines = value.line, value.key_lines
         value = rest
     depth = _range(v, value, line, field, None)
