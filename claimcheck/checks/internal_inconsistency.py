@@ -30,7 +30,7 @@ def is_compared(claim: Claim, personal: dict[str, bool] | None = None) -> bool:
     if claim.modality != "asserted":
         return False
     if personal is None:
-        return not _PERSONAL.search(claim.sentence)
+        personal = {}
     found = personal.get(claim.sentence)
     if found is None:
         found = personal[claim.sentence] = _PERSONAL.search(claim.sentence) is not None

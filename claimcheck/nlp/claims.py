@@ -106,6 +106,11 @@ class _Match:
     end: int
 
 
+def _inside(m: _Match, bounds: tuple[int, int] | None) -> bool:
+    """Whether match `m` lies within the token bounds (False when there are none)."""
+    return bounds is not None and bounds[0] <= m.start and m.end <= bounds[1]
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
@@ -385,7 +390,7 @@ class ClaimAnnotator:
         for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW):
             if m.cat not in ("KIND", "SUBJ"):
                 continue
-            if row_header is not None and row_header[0] <= m.start and m.end <= row_header[1]:
+            if _inside(m, row_header):
                 continue
             d = _distance(span.start, span.end, m.start, m.end)
             if d > KIND_WINDOW:
@@ -475,7 +480,7 @@ class ClaimAnnotator:
         row_header = ctx.row_header(sent_i, span)
         for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW + 6):
             if m.cat == cat and m.key == kind.id:
-                if row_header is not None and row_header[0] <= m.start and m.end <= row_header[1]:
+                if _inside(m, row_header):
                     continue
                 d = _distance(span.start, span.end, m.start, m.end)
                 if d > KIND_WINDOW + 6 or ctx.terminated_between(span, m):
@@ -822,7 +827,7 @@ class _DocContext:
         """The matches of the sentence that lie within the token bounds of a row's first cell."""
         starts = self.sent_match_starts[sent_i]
         lo, hi = bisect.bisect_left(starts, bounds[0]), bisect.bisect_left(starts, bounds[1])
-        return [m for m in self.sent_matches[sent_i][lo:hi] if m.end <= bounds[1]]
+        return [m for m in self.sent_matches[sent_i][lo:hi] if _inside(m, bounds)]
 
     def row_header(self, sent_i: int, span: Span) -> tuple[int, int] | None:
         """The token bounds of the first cell of the table row a quantity sits in, when the quantity is
