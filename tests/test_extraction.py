@@ -160,6 +160,12 @@ def test_modality_follows_warning_negation_and_hedging_cues(extract, text, modal
             '"Set the pen needle depth to 2.5 mm for scars." Leave anything over 0.5 mm to a clinic.\n',
             {"every day": "negated", "twice a week": "asserted", "2.5 mm": "negated"},
         ),
+        (  # a page that says it answers the claims it quotes, without calling them myths
+            "# Viral claims about needling, fact-checked\n\n"
+            '## 3. "Roll every day for faster results"\n\n'
+            "It keeps skin inflamed. Space clinic sessions 4 to 6 weeks apart.\n",
+            {"every day": "negated", "4 to 6 weeks": "asserted"},
+        ),
         (  # a table whose columns are labelled: the sellers' column is the myth, the experts' the answer
             "# Pens bought online\n\n"
             "| What the sellers say | What experts say |\n|---|---|\n"

@@ -172,6 +172,7 @@ class ClaimAnnotator:
         add("TERM", "", "", 1.0, reference.terminators)
         add("MYTH", "", "", 1.0, reference.myth_headings)
         add("FACT", "", "", 1.0, reference.fact_labels)
+        add("DEBUNK", "", "", 1.0, reference.debunk_cues)
         add("OURS", "", "", 1.0, reference.own_treatment)
         add("OTHER", "", "", 1.0, reference.other_treatments)
         for name_, phrases in reference.indications.items():
@@ -925,9 +926,11 @@ class _DocContext:
                 b = self.sent_block[self.token_sent[m.start]]
                 if b >= 0 and blocks[b].kind == "heading":
                     self.myth_sections.add(b)
-        # a page about myths whose headings are quoted statements ('## 2. "You need to roll every day."'):
-        # each such heading is a myth and the text under it the answer
-        first_myth = min((self.sent_block[self.token_sent[m.start]] for m in self.matches if m.cat == "MYTH"), default=None)
+        # a page about myths, or one that sets out to debunk what it quotes, whose headings are quoted
+        # statements ('## 2. "You need to roll every day."'): each such heading is a myth and the text
+        # under it the answer
+        first_myth = min((self.sent_block[self.token_sent[m.start]] for m in self.matches if m.cat in ("MYTH", "DEBUNK")),
+                         default=None)
         self.myth_statements: set[int] = set()
         if first_myth is not None:
             for b in range(max(first_myth, 0), len(blocks)):

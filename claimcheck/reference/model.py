@@ -122,6 +122,8 @@ class Reference:
     terminators: list[str]
     myth_headings: list[str]
     fact_labels: list[str]
+    # a page with one of these answers claims it quotes: its headings that are quotations are myths
+    debunk_cues: list[str]
     hedges: list[str]
     indications: dict[str, list[str]]
     safety_topics: list[SafetyTopic]
