@@ -192,6 +192,19 @@ def test_setting_comes_from_the_heading_and_paragraph(extract):
     assert depths == {"1.5 mm": "professional", "0.25 mm": "home"}
 
 
+def test_a_weekly_routine_with_no_setting_named_around_it_is_home_use(extract):
+    r = extract("# Needling questions\n\nMy sister says her clinic does it every month.\n\n"
+                "With short needles, once a week is plenty.\n", source="qa.md")
+    assert {c.text: c.setting for c in claims_of(r, "session_interval")} == {
+        "every month": "professional", "once a week": "home"}
+
+
+def test_a_weekly_plan_on_a_clinic_page_stays_professional(extract):
+    r = extract("# Scalp treatment\n\nOur clinic team treats thinning hair with microneedling.\n\n"
+                "After your first visit, come back weekly.\n", source="clinic.md")
+    assert only(r, "session_interval").setting == "professional"
+
+
 def test_consult_a_professional_does_not_make_home_advice_professional(extract):
     text = "At home, use a 0.25 mm roller twice a week. If unsure, consult a dermatologist or skincare professional."
     r = extract(text)

@@ -535,7 +535,7 @@ class ClaimAnnotator:
             value={"min": q.value_min, "max": q.value_max, "unit": q.unit},
             normalized={"min": _clean(q.norm_min), "max": _clean(q.norm_max), "unit": q.normalized_unit},
             vague=q.vague,
-            setting=ctx.setting_for(span),
+            setting=ctx.setting_for(span, _implied_setting(kind, q)),
             subject=subject,
             target=target,
             modality=modality,
@@ -665,6 +665,12 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
 def _coordinated(doc: Doc, start: int, end: int) -> bool:
     """Whether a conjunction or comma stands between tokens start and end."""
     return any(doc[i].lower_ in _COORDINATORS for i in range(start, end))
+
+
+def _implied_setting(kind: Kind | None, q: Quantity) -> str | None:
+    if kind is None or (q.norm_min is None and q.norm_max is None):
+        return None
+    return next((s for s, rng in kind.setting_by_value.items() if _within(rng, q.norm_min, q.norm_max)), None)
 
 
 def _within(rng, lo: float | None, hi: float | None) -> bool:
@@ -1255,7 +1261,9 @@ class _DocContext:
         return False
 
     # -- setting & indication ------------------------------------------------------------------
-    def setting_for(self, span: Span) -> str | None:
+    def setting_for(self, span: Span, implied: str | None = None) -> str | None:
+        """The setting of a claim at `span`: from its table column, the cues around it, else its value's
+        `implied` setting (a kind's `setting_by_value`), else its paragraph, section and page."""
         sent_i = self.token_sent[span.start]
         column = self._table_column_setting(sent_i, span)
         if column:
@@ -1271,6 +1279,14 @@ class _DocContext:
         if max(local.values(), default=0.0) < 1.0 and self.about_research(sent_i):
             return None  # "In one animal study, roller needles 770 µm long...": a research figure, no setting
         decided = _decide(local, margin=1.0)
+        if implied and (decided is None or local[decided] < WEAK_SETTING_EVIDENCE):
+            # ... unless its paragraph names the other setting, or the page plainly does and nothing
+            # around the value names the implied one ("After your first visit, come back weekly")
+            block = self.block_score.get(self.sent_block[sent_i], {})
+            if _decide(block, margin=1.0) in (None, implied):
+                page = _decide(self.doc_score, margin=3.0, minimum=2.0)
+                if page in (None, implied) or local.get(implied, 0.0) > 0 or block.get(implied, 0.0) > 0:
+                    return implied
         if decided and local[decided] < WEAK_SETTING_EVIDENCE:
             # one weak cue ("we recommend" on a seller's page) does not overturn a page that is plainly
             # about the other setting

@@ -266,7 +266,7 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 KIND_FIELDS = {
     "label", "description", "dimension", "cues", "subjects", "targets", "subject_required", "default_subject",
     "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
-    "singular_requires", "bare_numbers", "not_cues", "timeline",
+    "singular_requires", "bare_numbers", "not_cues", "timeline", "setting_by_value",
 }
 
 
@@ -312,6 +312,16 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             bare_numbers = _range(v, m.get("bare_numbers"), m.line_of("bare_numbers"), f"{field}.bare_numbers", probe)
             if bare_numbers is not None:
                 bare_unit = str(m["bare_numbers"]["unit"])
+        by_value: dict[str, Range] = {}
+        if m.get("setting_by_value") is not None and _one_of(dimension, DIMENSIONS):
+            sbv = v.mapping(m.get("setting_by_value"), m.line_of("setting_by_value"), f"{field}.setting_by_value")
+            v.unknown_keys(sbv, set(SETTINGS), f"{field}.setting_by_value")
+            probe = Kind(str(kid), "", str(dimension), cues)
+            for setting in SETTINGS:
+                if sbv.get(setting) is not None:
+                    rng = _range(v, sbv.get(setting), sbv.line_of(setting), f"{field}.setting_by_value.{setting}", probe)
+                    if rng is not None:
+                        by_value[setting] = rng
         kinds[str(kid)] = Kind(
             id=str(kid),
             label=str(m.get("label") or kid),
@@ -333,6 +343,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             not_cues=[p.lower() for p in v.strings(m.get("not_cues"), m.line_of("not_cues"), f"{field}.not_cues")],
             bare_numbers=bare_numbers,
             bare_unit=bare_unit,
+            setting_by_value=by_value,
         )
     return kinds
 

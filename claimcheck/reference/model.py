@@ -48,6 +48,9 @@ class Kind:
     # numbers written without a unit ("a cheap 0.5") read in `bare_unit` when within this range
     bare_numbers: "Range | None" = None
     bare_unit: str | None = None
+    # a value inside one of these ranges implies its setting where its sentence names none: nobody books a
+    # clinic session twice a week
+    setting_by_value: "dict[str, Range]" = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
