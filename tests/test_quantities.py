@@ -112,14 +112,22 @@ def test_vague_amounts_use_documented_ranges(text, lo, hi):
         ("daily", 1, 1, None),
         ("every 4 to 6 weeks", 28, 42, (4, 6, "week")),
         ("every two weeks", 14, 14, (2, 2, "week")),
+        # a bound on how often bounds the interval the other way; the written count keeps it
+        ("no more than twice a week", 3.5, None, (None, 2, "per week")),
+        ("up to 3 times a week", 7 / 3, None, (None, 3, "per week")),
+        ("more than once a week", None, 7, (1, None, "per week")),
+        ("once a week at most", 7, None, (None, 1, "per week")),
+        ("no more than weekly", 7, None, (7, None, "day")),
+        ("at least every 2 weeks", 14, None, (2, None, "week")),
     ],
 )
 def test_frequencies_normalize_to_the_interval_in_days(text, lo, hi, written):
     q = one(text)
     assert q.frequency
-    assert (q.norm_min, q.norm_max) == (pytest.approx(lo), pytest.approx(hi))
+    assert (q.norm_min, q.norm_max) == (lo and pytest.approx(lo), hi and pytest.approx(hi))
     if written:
-        assert (q.value_min, q.value_max, q.unit) == (pytest.approx(written[0]), pytest.approx(written[1]), written[2])
+        assert (q.value_min, q.value_max, q.unit) == (
+            written[0] and pytest.approx(written[0]), written[1] and pytest.approx(written[1]), written[2])
 
 
 @pytest.mark.parametrize(

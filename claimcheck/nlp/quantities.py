@@ -474,11 +474,18 @@ def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague:
     if pre in UPPER_BOUND or post in UPPER_SUFFIX - {"or so"}:
         if not (pre == "within" and explicit_range):  # "within 24 to 48 hours" keeps both ends
             open_low = True
-    if open_high:
+    # a bound on a rate bounds the interval the other way: "no more than twice a week" is every 3.5 days
+    # or longer (the written count, "per week", keeps the bound as written; "weekly" is written in days)
+    rate = frequency and written is not None
+    norm_open = (open_low, open_high) if rate else (open_high, open_low)
+    written_open = (open_low, open_high) if rate and not wunit.startswith("per ") else (open_high, open_low)
+    if norm_open[0]:
         hi_n = None
-        w_hi = None
-    if open_low:
+    if norm_open[1]:
         lo_n = None
+    if written_open[0]:
+        w_hi = None
+    if written_open[1]:
         w_lo = None
     return Quantity(
         start=m.start(),
