@@ -271,6 +271,20 @@ def test_a_plain_text_chart_reads_its_cells_in_the_unit_the_page_states(check):
     assert [f.text for f in doc.findings if f.rule == "risky-home-use"] == ["1,0"]
 
 
+def test_a_chart_under_a_framed_title_is_read_with_only_its_depth_column_in_the_stated_unit(check):
+    card = ("Your home kit: quick start\n\n"
+            "-----------------------------------\n"
+            "SETTINGS GUIDE   (all depths in mm)\n"
+            "-----------------------------------\n"
+            "  Area               Depth   Speed   Repeat every\n"
+            "  -----------------  ------  ------  ------------\n"
+            "  Forehead           0.25    3       7 days\n"
+            "  Acne-scar patches  1.0     5       4 weeks\n")
+    doc = check(card, source="card.txt")
+    assert [(c.text, c.min) for c in doc.claims if c.kind == "needle_depth"] == [("0.25", 0.25), ("1.0", 1.0)]
+    assert [f.text for f in doc.findings if f.rule == "risky-home-use"] == ["1.0"]
+
+
 def test_a_column_headed_by_its_unit_gives_the_unit_of_its_cells(extract):
     table = "| Area | Depth (mm) | Sessions |\n|---|---|---|\n| Cheeks | 1.0–1.5 | 3-6 |\n| Scalp | 0.5 | 4 |\n"
     r = extract(table, source="chart.md")

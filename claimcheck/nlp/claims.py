@@ -79,6 +79,8 @@ _CLAUSE_BREAK = re.compile(";")
 _CLAUSE_JOIN = re.compile(r"(?i);|,\s*(?:and|but|so|while|whereas)\b")
 _RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
 # a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
+# what a page calls the numbers of a table ("All lengths are in mm", a column headed "Depth")
+_MEASURE_WORD = re.compile(r"\b(?:lengths?|depths?|sizes?|values?|measurements?|figures?|numbers?)\b", re.IGNORECASE)
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
 # a paragraph that opens with a quoted statement, perhaps in bold: **"Use it every day."** Daily needling...
 _QUOTED_LEAD = re.compile(r"[ \t]*(?:[*_]{1,2}[ \t]*)?[\"“][^\"”\n]{3,}[\"”]")
@@ -194,7 +196,7 @@ class ClaimAnnotator:
             words = "|".join(re.escape(w) for w in spellings() if lookup_unit(w) is unit)
             self._unit_word[k.id] = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
             self._unit_note[k.id] = re.compile(
-                rf"\b(?:lengths?|depths?|sizes?|values?|measurements?|figures?|numbers?)\b[^.\n]{{0,30}}\bin\s+(?:{words})\b",
+                rf"{_MEASURE_WORD.pattern}[^.\n]{{0,30}}\bin\s+(?:{words})\b",
                 re.IGNORECASE)
         self._bare_cue_after = {}
         for k in self._bare_kinds:
@@ -328,7 +330,10 @@ class ClaimAnnotator:
                     continue
                 if noted is None:
                     noted = [k for k in self._bare_kinds if self._unit_note[k.id].search(text)]
-                kinds = noted + [
+                # a page's "all depths in mm" covers the table, except where its header gives the
+                # measure its own column ("Depth", "Speed"): then only that column
+                kinds = [k for k in noted if not self._kind_columns(ctx, ctx.run_start[b], k) or
+                         col in self._kind_columns(ctx, ctx.run_start[b], k)] + [
                     k for k in self._bare_kinds
                     if k not in noted and header and len(header) == len(cells)
                     and self._unit_word[k.id].search(text, *header[col]) is not None
@@ -340,6 +345,16 @@ class ClaimAnnotator:
                         out.append(item)
                         break
         return out
+
+    def _kind_columns(self, ctx: "_DocContext", header_row: int, kind: Kind) -> set[int]:
+        """The columns of a table whose header cell names the kind's measure or unit ("Depth", "mm")."""
+        key = (header_row, kind.id)
+        found = ctx.kind_columns.get(key)
+        if found is None:
+            found = {col for col, (a, z) in enumerate(ctx.blocks[header_row].cells or ())
+                     if _MEASURE_WORD.search(ctx.text, a, z) or self._unit_word[kind.id].search(ctx.text, a, z)}
+            ctx.kind_columns[key] = found
+        return found
 
     def _answers_in_bare_numbers(self, ctx: "_DocContext", covered: "_Spans") -> list[tuple[Span, Quantity, str]]:
         """Bare numbers that answer a question about a kind ("How many sessions will I need?" /
@@ -911,6 +926,7 @@ class _DocContext:
         self._naming: dict[int, int | None] = {}
         self._has_clause_break: dict[int, bool] = {}
         self._quoted_leads: dict[int, int | None] = {}
+        self.kind_columns: dict[tuple[int, str], set[int]] = {}
         self._rebuttals: dict[int, str | None] = {}
         self._heading_cues: dict[int, list[tuple[_Match, float]]] = {}
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))

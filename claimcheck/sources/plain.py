@@ -147,12 +147,21 @@ def _aligned_tables(text: str, lines: list[tuple[int, int, str]]) -> dict[int, t
     run: list[tuple[int, tuple[tuple[int, int], ...], set[int]]] = []
 
     def close_run() -> None:
-        rows = [r for r in run if r[1]]
-        ruled = len(rows) < len(run)
-        if len(rows) >= (2 if ruled else 3) and set.intersection(*(r[2] for r in rows)):
-            for i, cells, _ in run:
-                tables[i] = cells
+        lines_ = run[:]
         run.clear()
+        while lines_:
+            rows = [r for r in lines_ if r[1]]
+            ruled = len(rows) < len(lines_)
+            if len(rows) >= (2 if ruled else 3) and set.intersection(*(r[2] for r in rows)):
+                for i, cells, _ in lines_:
+                    tables[i] = cells
+                return
+            # a title framed by rule lines over the table ("SETTINGS GUIDE   (all depths in mm)"): the
+            # table starts after the first rule line
+            rule = next((j for j, r in enumerate(lines_) if j and not r[1]), None)
+            if rule is None:
+                return
+            lines_ = lines_[rule + 1:]
 
     for i, (start, end, kind) in enumerate(lines):
         if kind == "blank":
