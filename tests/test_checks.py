@@ -110,6 +110,9 @@ def test_unqualified_absolutes_are_flagged(check, text, phrase):
         'Their Instagram calls it "zero downtime". It is not zero downtime.',
         "People treat home rolling as harmless. It isn't: my cousin has the tram lines to prove it.",
         "Anyone who says it's risk-free just hasn't done it wrong yet.",
+        "None of these treatments is painless, whatever you have seen online.",
+        "A salon told me it is safe for all skin types. It isn't that simple.",
+        'It was sold to me as "instant results". It was not instant.',
     ],
 )
 def test_hedged_negated_or_myth_busting_sentences_are_not_flagged(check, text):

@@ -49,7 +49,7 @@ _REFUSAL = re.compile(
 # a sentence that flatly denies the one before: "They're not, and it isn't." / "It is not zero downtime."
 _REBUTTAL = re.compile(
     r"(?i)\s*(?:(?:but|and|well|sorry|honestly)[,\s]\s*)?(?:(?:it|they|that|this|he|she)\s*(?:is|are|was|were|['’]s|['’]re|does|do|did)?\s*"
-    r"(?:n['’]t|not)(?:\s+(?:really|at\s+all|true|even\s+close))?(?:\s*[,.!:;—–]|\s*$)"
+    r"(?:n['’]t|not)(?:\s+(?:really|at\s+all|true|even\s+close|(?:that|so|quite\s+that)\s+(?:simple|easy|straightforward)|the\s+case))?(?:\s*[,.!:;—–]|\s*$)"
     r"|(?:it|they|that|this)\s*(?:is|are|was|were|['’]s|['’]re)\s*not\s+(?P<repeated>[^.!?]{1,60}?)\s*[.!]?\s*$"
     r"|(?:not\s+true|nope|wrong|rubbish|nonsense)\b)")
 # a time counted back from the treatment: "3 days before your visit", "a week prior to treatment"
@@ -1051,7 +1051,8 @@ class _DocContext:
             m = _REBUTTAL.match(self.sentence_text(k))
             self._rebuttals[k] = None if m is None else " ".join((m.group("repeated") or "").lower().split())
         repeated = self._rebuttals[k]
-        return repeated is not None and (repeated == "" or repeated == " ".join(said.lower().split()))
+        # "It was not instant." denies '"instant results"': the denial may repeat part of what was said
+        return repeated is not None and (repeated == "" or f" {repeated} " in f" {' '.join(said.lower().split())} ")
 
     def about_another_treatment(self, sent_i: int, span: Span) -> bool:
         """Whether a quantity is about another treatment than ours: in a table, its column header names
