@@ -119,6 +119,12 @@ def test_hedged_negated_or_myth_busting_sentences_are_not_flagged(check, text):
     assert findings(check(text), "absolute-claim") == []
 
 
+def test_a_qualified_absolute_is_not_flagged_and_does_not_negate_the_next_one(check):
+    doc = check("It gives an even treatment with next-to-no downtime and is safe for all skin types. "
+                "It is almost painless. It doesn't hurt and is 100% safe.")
+    assert [f.text for f in findings(doc, "absolute-claim")] == ["safe for all skin types", "doesn't hurt", "100% safe"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

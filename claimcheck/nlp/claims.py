@@ -175,6 +175,7 @@ class ClaimAnnotator:
         add("MYTH", "", "", 1.0, reference.myth_headings)
         add("FACT", "", "", 1.0, reference.fact_labels)
         add("DEBUNK", "", "", 1.0, reference.debunk_cues)
+        add("QUAL", "", "", 1.0, reference.qualifiers)
         add("OURS", "", "", 1.0, reference.own_treatment)
         add("OTHER", "", "", 1.0, reference.other_treatments)
         for name_, phrases in reference.indications.items():
@@ -264,7 +265,9 @@ class ClaimAnnotator:
             sent_i = ctx.token_sent[m.start]
             hedged = any(h.cat == "HEDGE" and not _overlap(h.start, h.end, m.start, m.end)
                          and _distance(m.start, m.end, h.start, h.end) <= MODALITY_WINDOW and not ctx.other_clause(span, h)
-                         for h in ctx.nearby(sent_i, m.start, m.end, MODALITY_WINDOW))
+                         for h in ctx.nearby(sent_i, m.start, m.end, MODALITY_WINDOW)) or any(
+                q.cat == "QUAL" and q.end <= m.start and all(t.text == "-" for t in ctx.doc[q.end : m.start])
+                for q in ctx.nearby(sent_i, m.start, m.start, 1))
             required = m.key in ctx.keys_in(sent_i, "REQ")
             line, col = ctx.line_col(span.start_char)
             hits.append(PhraseHit(
@@ -573,7 +576,7 @@ class ClaimAnnotator:
             if kind is not None and kind.advice_cues_are_claim and m.key in ("warning", "negated") \
                     and not (permission and m.key == "warning" and m.sub == "backward"):
                 continue
-            if _overlap(span.start, span.end, m.start, m.end):
+            if _overlap(span.start, span.end, m.start, m.end) or m.start in ctx.phrase_tokens:
                 continue
             if m.sub == "forward" and m.end <= span.start:
                 if span.start - m.end > MODALITY_WINDOW or ctx.terminated_between(span, m):
@@ -927,6 +930,9 @@ class _DocContext:
         self._has_clause_break: dict[int, bool] = {}
         self._quoted_leads: dict[int, int | None] = {}
         self.kind_columns: dict[tuple[int, str], set[int]] = {}
+        # tokens inside a phrase check's match: the "no" of "no downtime" is the phrase's own word, not a
+        # negation of what else the sentence says ("next-to-no downtime and is safe for all skin types")
+        self.phrase_tokens = {i for m in self.matches if m.cat == "PHR" for i in range(m.start, m.end)}
         self._rebuttals: dict[int, str | None] = {}
         self._heading_cues: dict[int, list[tuple[_Match, float]]] = {}
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))

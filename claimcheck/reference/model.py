@@ -128,6 +128,7 @@ class Reference:
     # a page with one of these answers claims it quotes: its headings that are quotations are myths
     debunk_cues: list[str]
     hedges: list[str]
+    qualifiers: list[str]  # right before an absolute phrase, they hedge it alone ("next-to-no downtime")
     indications: dict[str, list[str]]
     safety_topics: list[SafetyTopic]
     safety_sources: list[SourceRef]
