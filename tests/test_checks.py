@@ -280,6 +280,17 @@ def test_a_plain_text_chart_reads_its_cells_in_the_unit_the_page_states(check):
     assert [f.text for f in doc.findings if f.rule == "risky-home-use"] == ["1,0"]
 
 
+def test_advice_three_sentences_after_a_refusal_is_advice_again(check):
+    doc = check("Can I get the same results at home? Short answer: no. There is no safe home version of RF. "
+                "A 0.25 mm roller brightens skin. Once you are used to it, step up to a 1.0 mm roller every 3 weeks.")
+    assert [f.text for f in findings(doc, "risky-home-use")] == ["1.0 mm"]
+
+
+def test_a_pen_sold_for_home_use_is_risky_home_use(check):
+    doc = check("The D3 is a microneedling pen for home use, with five speeds.")
+    assert [f.text for f in findings(doc, "risky-home-use")] == ["microneedling pen for home use"]
+
+
 def test_a_chart_under_a_framed_title_is_read_with_only_its_depth_column_in_the_stated_unit(check):
     card = ("Your home kit: quick start\n\n"
             "-----------------------------------\n"

@@ -173,3 +173,8 @@ def test_setting_cues_may_write_alternatives_too(tmp_path):
     path.write_text(replace_once(SHIPPED, "    salon: 1.5\n", '    salon: 1.5\n    "(only|strictly) in [a] clinic": 3\n'), encoding="utf-8")
     cues = {c.phrase: c.weight for c in load_reference(path).settings["professional"]}
     assert cues["only in a clinic"] == cues["strictly in clinic"] == 3.0
+
+
+def test_setting_cues_also_match_written_with_hyphens():
+    cues = {c.phrase: c.weight for c in load_reference().settings["home"]}
+    assert cues["home-treatments"] == cues["home treatments"]

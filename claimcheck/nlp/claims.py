@@ -1037,11 +1037,11 @@ class _DocContext:
         return found
 
     def after_refusal(self, sent_i: int) -> bool:
-        """Whether an earlier sentence of this paragraph is a bare refusal ("Please don't.", "I'd advise
-        against it."): what follows explains why not."""
+        """Whether one of the two sentences before this one in its paragraph is a bare refusal ("Please
+        don't.", "I'd advise against it."): what follows explains why not (and, further on, moves on)."""
         b = self.sent_block[sent_i]
         k = sent_i - 1
-        while k >= 0 and self.sent_block[k] == b and sent_i - k <= 3:
+        while k >= 0 and self.sent_block[k] == b and sent_i - k <= 2:
             if _REFUSAL.fullmatch(self.sentence_text(k)):
                 return True
             k -= 1

@@ -256,6 +256,14 @@ def _cues(v: _Validator, value: Any, line: int, field: str) -> list[Cue]:
     return []
 
 
+def _hyphenated_too(cues: list[Cue]) -> list[Cue]:
+    """Setting cues also written with hyphens: "home treatments" is a channel's "home-treatments"."""
+    written = {c.phrase for c in cues}
+    extra = [Cue(c.phrase.replace(" ", "-"), c.weight) for c in cues
+             if " " in c.phrase and c.phrase.replace(" ", "-") not in written]
+    return cues + extra
+
+
 def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[str, list[str]]:
     m = v.mapping(value, line, field)
     out: dict[str, list[str]] = {}
@@ -352,7 +360,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
 def _settings(v: _Validator, data: LineDict) -> tuple[dict[str, list[Cue]], list[str]]:
     m = v.mapping(data.get("settings"), data.line_of("settings"), "settings")
     v.unknown_keys(m, set(SETTINGS) | {"discount_after"}, "settings")
-    out = {s: _cues(v, m.get(s), m.line_of(s), f"settings.{s}") for s in SETTINGS}
+    out = {s: _hyphenated_too(_cues(v, m.get(s), m.line_of(s), f"settings.{s}")) for s in SETTINGS}
     return out, v.phrases(m.get("discount_after"), m.line_of("discount_after"), "settings.discount_after")
 
 
