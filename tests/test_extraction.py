@@ -192,6 +192,12 @@ def test_setting_comes_from_the_heading_and_paragraph(extract):
     assert depths == {"1.5 mm": "professional", "0.25 mm": "home"}
 
 
+def test_a_moisturiser_allowed_straight_away_is_not_the_paragraphs_actives(extract):
+    r = extract("Keep retinoids, acids and vitamin C off the face for 3 to 5 days. "
+                "A plain, fragrance-free moisturiser is fine straight away.")
+    assert [(c.text, c.subject) for c in claims_of(r, "avoidance_period")] == [("3 to 5 days", "actives")]
+
+
 def test_a_weekly_routine_with_no_setting_named_around_it_is_home_use(extract):
     r = extract("# Needling questions\n\nMy sister says her clinic does it every month.\n\n"
                 "With short needles, once a week is plenty.\n", source="qa.md")

@@ -529,6 +529,10 @@ class ClaimAnnotator:
             for m in ctx.following_item_matches(sent_i):
                 if m.cat == cat and m.key == kind.id:
                     found.setdefault(m.sub, 1 << 10)
+        if not found and cat == "SUBJ" and any(
+                m.cat == "NOT" and m.key == kind.id and _distance(span.start, span.end, m.start, m.end) <= KIND_WINDOW
+                for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW)):
+            return []  # "A plain moisturiser is fine straight away": about something else than the paragraph's actives
         if not found:
             # a label or heading in the same block/section ("Avoid makeup: ... for 24 hours")
             for sub in ctx.context_subjects(sent_i, kind.id, cat):
