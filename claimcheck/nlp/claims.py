@@ -78,9 +78,9 @@ _SUNSCREEN_FOR = re.compile(rf"(?i)\b{_SUNSCREEN_WORDS}(?:\s*\d+)?\b[^.;:!?]{{0,
 _CLAUSE_BREAK = re.compile(";")
 _CLAUSE_JOIN = re.compile(r"(?i);|,\s*(?:and|but|so|while|whereas)\b")
 _RESEARCH = re.compile(r"(?i)\b(?:stud(?:y|ies)|trials?|researchers|participants|meta-analys[ie]s|systematic review)\b")
-# a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 # what a page calls the numbers of a table ("All lengths are in mm", a column headed "Depth")
 _MEASURE_WORD = re.compile(r"\b(?:lengths?|depths?|sizes?|values?|measurements?|figures?|numbers?)\b", re.IGNORECASE)
+# a heading that is one quoted statement, perhaps numbered: 2. "You need to roll every day."
 _QUOTED_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?[\"“‘'][^\n]*[\"”’'][.!?]?\s*")
 # a paragraph that opens with a quoted statement, perhaps in bold: **"Use it every day."** Daily needling...
 _QUOTED_LEAD = re.compile(r"[ \t]*(?:[*_]{1,2}[ \t]*)?[\"“][^\"”\n]{3,}[\"”]")
@@ -335,8 +335,7 @@ class ClaimAnnotator:
                     noted = [k for k in self._bare_kinds if self._unit_note[k.id].search(text)]
                 # a page's "all depths in mm" covers the table, except where its header gives the
                 # measure its own column ("Depth", "Speed"): then only that column
-                kinds = [k for k in noted if not self._kind_columns(ctx, ctx.run_start[b], k) or
-                         col in self._kind_columns(ctx, ctx.run_start[b], k)] + [
+                kinds = [k for k in noted if col in self._kind_columns(ctx, ctx.run_start[b], k, every=True)] + [
                     k for k in self._bare_kinds
                     if k not in noted and header and len(header) == len(cells)
                     and self._unit_word[k.id].search(text, *header[col]) is not None
@@ -349,15 +348,16 @@ class ClaimAnnotator:
                         break
         return out
 
-    def _kind_columns(self, ctx: "_DocContext", header_row: int, kind: Kind) -> set[int]:
-        """The columns of a table whose header cell names the kind's measure or unit ("Depth", "mm")."""
+    def _kind_columns(self, ctx: "_DocContext", header_row: int, kind: Kind, every: bool = False) -> set[int] | range:
+        """The columns of a table whose header cell names the kind's measure or unit ("Depth", "mm");
+        with `every`, all columns when none does."""
         key = (header_row, kind.id)
         found = ctx.kind_columns.get(key)
         if found is None:
             found = {col for col, (a, z) in enumerate(ctx.blocks[header_row].cells or ())
                      if _MEASURE_WORD.search(ctx.text, a, z) or self._unit_word[kind.id].search(ctx.text, a, z)}
             ctx.kind_columns[key] = found
-        return found
+        return range(1 << 30) if every and not found else found
 
     def _answers_in_bare_numbers(self, ctx: "_DocContext", covered: "_Spans") -> list[tuple[Span, Quantity, str]]:
         """Bare numbers that answer a question about a kind ("How many sessions will I need?" /
