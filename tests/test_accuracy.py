@@ -15,8 +15,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # 0.971 / 0.894 on the 44 earlier pages): the dev floors restart from the measurement on all 56.
 # A later session added 6 more dev pages (62 in all) and raised both parts. The next added 8 more, written
 # blind (70 in all; the 62 earlier pages went from 0.927 / 0.848 to 0.932 / 0.866 that session): the dev
-# finding floor restarts from the measurement on all 70; the held-out floor rises.
-FLOORS = {"dev": (0.92, 0.83), "heldout": (0.87, 0.51)}
+# finding floor restarts from the measurement on all 70; the held-out floor rises. The seventh session
+# added 8 more blind dev pages, then replaced the held-out part again (its miss lines had been printed by
+# mistake: the 16 pages are dev now, 94 in all) with 8 new blind pages, measured once: both floors restart.
+FLOORS = {"dev": (0.91, 0.79), "heldout": (0.85, 0.56)}
 
 CAREFUL_PAGES = [
     "aftercare-leaflet.txt",
