@@ -335,7 +335,7 @@ class ClaimAnnotator:
                     noted = [k for k in self._bare_kinds if self._unit_note[k.id].search(text)]
                 # a page's "all depths in mm" covers the table, except where its header gives the
                 # measure its own column ("Depth", "Speed"): then only that column
-                kinds = [k for k in noted if col in self._kind_columns(ctx, ctx.run_start[b], k, every=True)] + [
+                kinds = [k for k in noted if self._in_kind_column(ctx, ctx.run_start[b], k, col)] + [
                     k for k in self._bare_kinds
                     if k not in noted and header and len(header) == len(cells)
                     and self._unit_word[k.id].search(text, *header[col]) is not None
@@ -348,16 +348,16 @@ class ClaimAnnotator:
                         break
         return out
 
-    def _kind_columns(self, ctx: "_DocContext", header_row: int, kind: Kind, every: bool = False) -> set[int] | range:
-        """The columns of a table whose header cell names the kind's measure or unit ("Depth", "mm");
-        with `every`, all columns when none does."""
+    def _in_kind_column(self, ctx: "_DocContext", header_row: int, kind: Kind, col: int) -> bool:
+        """Whether column `col` of a table holds the kind's values: its header cell names the kind's
+        measure or unit ("Depth", "mm"), or no header cell does."""
         key = (header_row, kind.id)
-        found = ctx.kind_columns.get(key)
-        if found is None:
-            found = {col for col, (a, z) in enumerate(ctx.blocks[header_row].cells or ())
+        named = ctx.kind_columns.get(key)
+        if named is None:
+            named = {c for c, (a, z) in enumerate(ctx.blocks[header_row].cells or ())
                      if _MEASURE_WORD.search(ctx.text, a, z) or self._unit_word[kind.id].search(ctx.text, a, z)}
-            ctx.kind_columns[key] = found
-        return range(1 << 30) if every and not found else found
+            ctx.kind_columns[key] = named
+        return not named or col in named
 
     def _answers_in_bare_numbers(self, ctx: "_DocContext", covered: "_Spans") -> list[tuple[Span, Quantity, str]]:
         """Bare numbers that answer a question about a kind ("How many sessions will I need?" /

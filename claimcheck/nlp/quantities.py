@@ -477,15 +477,17 @@ def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague:
     # a bound on a rate bounds the interval the other way: "no more than twice a week" is every 3.5 days
     # or longer (the written count, "per week", keeps the bound as written; "weekly" is written in days)
     rate = frequency and written is not None
-    norm_open = (open_low, open_high) if rate else (open_high, open_low)
-    written_open = (open_low, open_high) if rate and not wunit.startswith("per ") else (open_high, open_low)
-    if norm_open[0]:
+    interval_open_high, interval_open_low = (open_low, open_high) if rate else (open_high, open_low)
+    written_as_interval = not wunit.startswith("per ")
+    written_open_high, written_open_low = (
+        (interval_open_high, interval_open_low) if written_as_interval else (open_high, open_low))
+    if interval_open_high:
         hi_n = None
-    if norm_open[1]:
+    if interval_open_low:
         lo_n = None
-    if written_open[0]:
+    if written_open_high:
         w_hi = None
-    if written_open[1]:
+    if written_open_low:
         w_lo = None
     return Quantity(
         start=m.start(),
