@@ -655,3 +655,64 @@ def test_an_answer_in_its_own_paragraph_takes_its_kind_and_subject_from_the_ques
             '<p><b>Answer:</b> Yes, right away. Our needles are very fine.</p>')
     r = extract(page, source="shop.html")
     assert [(c.text, c.kind, c.subject) for c in r.claims] == [("right away", "avoidance_period", "makeup")]
+
+
+def test_an_html_table_reads_like_a_markdown_one(extract):
+    """Each <tr> is one row with its <td>/<th> cells: a row names what its cells are about, the header
+    names each column's unit and kind."""
+    html = ("<table><caption>Starting depths (all depths in mm)</caption>"
+            "<tr><th>Area</th><th>Depth</th><th>Interval</th></tr>\n"
+            "<tr><td>Under the eyes</td><td>0.25</td><td>4–6 weeks</td></tr>\n"
+            "<tr><td><p>Acne scars</p></td><td>1.5–2.0</td><td>6–8 weeks</td></tr></table>")
+    r = extract(html, source="depths.html")
+    assert [(c.text, c.kind) for c in r.claims if c.kind] == [
+        ("0.25", "needle_depth"), ("4–6 weeks", "session_interval"),
+        ("1.5–2.0", "needle_depth"), ("6–8 weeks", "session_interval")]
+
+
+def test_html_rows_keep_their_cells_and_an_unclosed_table_still_ends(extract):
+    from claimcheck.sources import source_from_text
+
+    source = source_from_text("<p>Intro</p><table><tr><td>A</td><td>0.5 mm<br>roller</td></tr><tr><td>B", "t.html")
+    rows = [b for b in source.blocks if b.kind == "row"]
+    assert [[" ".join(source.prose[a:z].split()) for a, z in b.cells] for b in rows] == [["A", "0.5 mm roller"], ["B"]]
+
+
+def test_a_column_header_decides_the_kind_of_its_cells(extract):
+    text = ("| Concern | Sessions | Interval |\n|---|---|---|\n"
+            "| Fine lines | 3–4 | 4–6 weeks |\n| Acne scars | 4–6 | 6–8 weeks |\n")
+    r = extract(text, source="plan.md")
+    assert [c.kind for c in r.claims if c.text.endswith("weeks")] == ["session_interval", "session_interval"]
+
+
+def test_a_stretch_of_a_routine_is_not_how_often_it_repeats(extract):
+    r = extract("How often: start once a week for the first 2 weeks, then every 3 to 4 days.", source="a.md")
+    assert [(c.text, c.kind) for c in claims_of(r, "session_interval")] == [
+        ("once a week", "session_interval"), ("every 3 to 4 days", "session_interval")]
+
+
+def test_restarting_a_product_every_other_night_is_not_a_treatment_interval(extract):
+    r = extract("Restart retinol 5 days after treatment, beginning with every other night.", source="a.txt")
+    assert claims_of(r, "session_interval") == []
+
+
+def test_a_product_label_naming_a_profession_does_not_set_the_setting(extract):
+    text = "Dermatologist-tested and clinic-grade. Roll the 0.25 mm head twice a week."
+    r = extract(text, source="listing.txt")
+    assert [(c.text, c.setting) for c in r.claims if c.kind] == [("0.25 mm", None), ("twice a week", "home")]
+
+
+def test_how_long_a_routine_runs_after_its_frequency_is_not_a_claim(extract):
+    r = extract("Use the pen every other day for the first four weeks, then twice a week.", source="a.md")
+    assert [c.text for c in r.claims if c.kind] == ["every other day", "twice a week"]
+
+
+def test_a_device_battery_time_is_not_a_session_duration(extract):
+    r = extract("A session takes about 20 minutes. A full charge takes about 2 hours over USB-C and gives you "
+                "roughly 60 minutes of use.", source="a.md")
+    assert [c.text for c in r.claims if c.kind] == ["20 minutes"]
+
+
+def test_results_that_typically_last_are_a_results_duration(extract):
+    r = extract("## How long do results take?\n\nResults typically last 12 months+.", source="a.md")
+    assert [(c.text, c.kind) for c in r.claims] == [("12 months+", "results_duration")]

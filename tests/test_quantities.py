@@ -208,12 +208,51 @@ def test_quantities_are_found_whatever_the_case_and_keep_the_original_text() -> 
     assert [q.text for q in found] == ["0.5 MM", "TWICE A WEEK", "Three To Four Weeks"]
 
 
-@pytest.mark.parametrize("text", ["Should I go up to 2.0mm next?", "I moved up to 2.0 mm", "then stepped up to 2.0mm."])
+@pytest.mark.parametrize("text", ["I moved up to 2.0 mm", "then stepped up to 2.0mm.", "I went up to 2.0 mm",
+                                  "work up to 2.0 mm slowly", "build up to 2.0 mm"])
 def test_moving_up_to_a_value_is_that_value_not_an_upper_bound(text):
     q = one(text)
     assert (q.norm_min, q.norm_max) == (2.0, 2.0)
 
 
-def test_up_to_without_a_move_is_still_an_upper_bound():
-    q = one("Redness can last up to 3 days.")
+def test_building_up_to_a_frequency_is_that_frequency():
+    q = one("you can build up to 2 to 3 times a week")
+    assert (q.norm_min, q.norm_max) == (pytest.approx(7 / 3), 3.5)
+
+
+@pytest.mark.parametrize("text", ["Redness can last up to 3 days.", "you can go up to 3 days", "Can I go up to 3 days?"])
+def test_up_to_without_a_move_is_still_an_upper_bound(text):
+    q = one(text)
     assert (q.norm_min, q.norm_max) == (None, 3.0)
+
+
+@pytest.mark.parametrize(
+    "text, lo, hi",
+    [
+        ("every other night", 2, 2),
+        ("every other evening", 2, 2),
+        ("two or three evenings a week", 7 / 3, 3.5),
+        ("3 nights a week", 7 / 3, 7 / 3),
+        # a bound on "once every N" bounds the interval the other way, like one on "twice a week"
+        ("no more than once every three weeks", 21, None),
+        ("at least once every 2 weeks", None, 14),
+        ("once every 4 to 6 weeks", 28, 42),
+    ],
+)
+def test_more_ways_of_saying_how_often(text, lo, hi):
+    q = one(text)
+    assert q.frequency
+    assert (q.norm_min, q.norm_max) == (lo and pytest.approx(lo), hi and pytest.approx(hi))
+
+
+@pytest.mark.parametrize("text", ["never closer than 2 weeks apart", "not sooner than 2 weeks", "no closer than 2 weeks"])
+def test_closer_and_sooner_than_bound_an_interval(text):
+    q = one(text)
+    expected = (None, 14) if text.startswith("never") else (14, None)
+    assert (q.norm_min, q.norm_max) == expected
+
+
+@pytest.mark.parametrize("text", ["capped at 1.5 mm", "limited to 1.5 mm", "tops out at 1.5 mm"])
+def test_a_cap_is_an_upper_bound(text):
+    q = one(text)
+    assert (q.norm_min, q.norm_max) == (None, 1.5)

@@ -69,7 +69,12 @@ _STAGE_HEADING = re.compile(r"(?i)[^\w\n]{0,6}(?:days?|weeks?|months?|steps?|sta
 _ABOUT_THE_BUSINESS = re.compile(
     r"(?i)\W*(?:(?:the|your|a|our|each|every|all|free)\s+)?(?:consultations?|consults?|cancellations?|deliver(?:y|ies)"
     r"|shipping|refunds?)\b")  # not "return(s)" or "order": "Return to work the next day."
+# a device's battery ("a full charge takes 2 hours"), not a price ("we charge £150 for a 60-minute session")
+_POWER_BEFORE = re.compile(
+    r"(?i)\b(?:battery|batteries|recharg\w*|charging|(?:full|single|one)\s+charge|usb(?:-c)?)\b[^.;:!?]{0,50}$")
 _STEP_BEFORE = re.compile(r"(?i)\b(?:(?:each|every|per|one)\s+(?:click|turn|notch|step)(?:\s+(?:is|of|adds|moves\s+it))?|in\s+steps\s+of)[\s:=]*$")
+# "once a week for the first 2 weeks": a stretch of a routine, not how often it repeats
+_STRETCH_OF_ROUTINE = re.compile(r"(?i)\b(?:for|during|over|throughout)\s+(?:the|your)\s+(?:first|next|following|coming|initial)\s+$")
 _LOOKBACK = re.compile(r"(?i)\b(?:in|within|during|over|for)\s+the\s+(?:last|past|previous|preceding)\s+$")
 _KEEP_USING = re.compile(r"(?i)\b(?:keep|continue)\s+(?:using|wearing|applying|with)\b[^.;]{0,20}?(?:\s+for)?\s+$")
 _SUNSCREEN_WORDS = r"(?:sunscreen|sun\s+cream|sunblock|spf)"
@@ -168,6 +173,7 @@ class ClaimAnnotator:
             for w, phrases in by_weight.items():
                 add("SET", setting, "", w, phrases)
         add("DISC", "", "", 1.0, reference.setting_discounts)
+        add("NOTSET", "", "", 1.0, reference.setting_not_cues)
         for cat, directions in reference.modality.items():
             for direction, phrases in directions.items():
                 add("MOD", cat, direction, 1.0, phrases)
@@ -406,6 +412,11 @@ class ClaimAnnotator:
             for m in ctx.row_header_matches(sent_i, row_header):
                 if m.cat in ("KIND", "SUBJ"):
                     scores[m.key] += (m.weight if m.cat == "KIND" else 0.6) / (1.0 + ROW_HEADER_DISTANCE / 2.0)
+        column_header = ctx.column_header(sent_i, span)
+        if column_header is not None:  # "| Interval |" over "| 4–6 weeks |"
+            for m in ctx.row_header_matches(ctx.token_sent[column_header[0]], column_header):
+                if m.cat in ("KIND", "SUBJ"):
+                    scores[m.key] += (m.weight if m.cat == "KIND" else 0.6) / (1.0 + ROW_HEADER_DISTANCE / 2.0)
         for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW):
             if m.cat not in ("KIND", "SUBJ"):
                 continue
@@ -446,6 +457,12 @@ class ClaimAnnotator:
             candidates = []  # "avoid retinol immediately after": no period is stated
         if candidates and _not_about_the_treatment(ctx, span, q, sent_i):
             candidates = []
+        stretch = None if q.frequency else _STRETCH_OF_ROUTINE.search(ctx.text, max(0, span.start_char - 40), span.start_char)
+        if stretch:
+            if _FREQUENCY_WORDS.search(ctx.text, max(0, stretch.start() - 40), stretch.start()):
+                candidates = []  # "every other day for the first four weeks": how long a routine runs
+            else:
+                candidates = [c for c in candidates if not self.kinds[c[1]].accepts_frequency]
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
             # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
             # one step timed before the treatment)
@@ -679,6 +696,8 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
         return True  # "A medium-depth TCA peel ... a week of visible peeling", a peel's column in a table
     if _STEP_BEFORE.search(ctx.text, max(0, span.start_char - 30), span.start_char):
         return True  # "each click 0.25 mm", "in steps of 0.5 mm": how the device adjusts
+    if q.dimension == "duration" and _POWER_BEFORE.search(ctx.text, max(0, span.start_char - 80), span.start_char):
+        return True  # "A full charge takes about 2 hours and gives roughly 60 minutes of use"
     if _LOOKBACK.search(ctx.text, max(0, span.start_char - 30), span.start_char):
         return True  # "isotretinoin in the last 6 months": a time before now, not about the treatment
     return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
@@ -869,6 +888,15 @@ class _DocContext:
             return None
         return self.offsets.expand(*cells[0])
 
+    def column_header(self, sent_i: int, span: Span) -> tuple[int, int] | None:
+        """The token bounds of the header cell over the table cell a quantity sits in."""
+        b = self.sent_block[sent_i]
+        if b < 0 or self.blocks[b].kind != "row" or not self.blocks[b].cells:
+            return None
+        header = self._header_cell(b, self._column(b, span.start_char))
+        bounds = self.offsets.expand(*header) if header is not None else None
+        return bounds if bounds is not None and bounds[1] > bounds[0] else None
+
     def quantity_follows(self, sent_i: int, m: _Match, window: int) -> bool:
         """Whether a quantity of the sentence starts after `m`, within `window` tokens of it."""
         starts = self._quantity_starts.get(sent_i, [])
@@ -915,6 +943,7 @@ class _DocContext:
         for m in self.matches:
             if m.cat == "DISC":
                 disc_ends[m.end].add(self.token_sent[m.start])
+        not_setting = {i for m in self.matches if m.cat == "NOTSET" for i in range(m.start, m.end)}
         self.sent_setting: list[list[_Match]] = [[] for _ in range(len(self.sents))]
         for m in self.matches:
             if m.cat != "SET":
@@ -922,6 +951,8 @@ class _DocContext:
             sent_i = self.token_sent[m.start]
             if any(sent_i in disc_ends.get(m.start - k, ()) for k in range(6)):
                 continue
+            if not_setting and all(i in not_setting for i in range(m.start, m.end)):
+                continue  # "dermatologist-tested": a product's label, not where it is used
             self.sent_setting[sent_i].append(m)
         self.sent_setting_starts = [[m.start for m in ms] for ms in self.sent_setting]
         self.block_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))

@@ -56,11 +56,15 @@ ADVERB_FREQUENCIES = {
     "every month": (30.0, "month"), "every year": (365.0, "year"),
     "every other day": (2.0, "day"), "every second day": (2.0, "day"), "every other week": (14.0, "week"),
     "every second week": (14.0, "week"), "every other month": (60.0, "month"),
+    "every other night": (2.0, "day"), "every second night": (2.0, "day"), "every other evening": (2.0, "day"),
+    "every second evening": (2.0, "day"), "every other morning": (2.0, "day"), "every third day": (3.0, "day"),
+    "every third night": (3.0, "day"),
 }
 
 LOWER_BOUND = {
     "at least", "more than", "longer than", "over", "above", "beyond", "exceeding", "in excess of", "a minimum of",
-    "minimum of", "minimum", "min", "min.", "no less than", "not less than", "no sooner than", "no earlier than",
+    "minimum of", "minimum", "min", "min.", "no less than", "not less than", "no sooner than", "no earlier than", "not sooner than",
+    "not earlier than", "no closer than", "not closer than",
     "no fewer than", "upwards of", "greater than", "deeper than",
     # the least it can be: "results in as little as 3 days", "as few as two sessions"
     "as little as", "as few as", "as short as", "as early as", "as quickly as",
@@ -69,6 +73,9 @@ UPPER_BOUND = {
     "up to", "at most", "within", "no more than", "not more than", "no longer than", "not longer than", "less than",
     "shorter than", "fewer than", "under", "below", "a maximum of", "maximum of", "maximum", "max", "max.",
     "no deeper than", "not exceeding", "shallower than",
+    # of an interval: "never closer than 2 weeks apart", "not sooner than..." is a lower bound (above)
+    "closer than", "sooner than", "earlier than",
+    "capped at", "limited to", "maxes out at", "tops out at",
 }
 LOWER_SUFFIX = {"or more", "or longer", "or over", "or above", "or deeper", "+", "plus", "minimum", "at least", "at minimum",
                 "and above", "and up", "and over", "or higher", "and higher", "and longer"}
@@ -104,7 +111,8 @@ _FIRST = r"(?:(?:the|your)\s{1,3})?(?:first|next|initial|following|coming)\s{1,3
 _PERIOD = r"(?:day|night|week|fortnight|month|year)"
 # "daily activities", "weekly newsletter": the adverb describes a noun, not how often to treat
 _NOT_FREQUENCY = "activities|activity|life|routine|routines|tasks|chores|commitments|skincare|skin-care|moisturi[sz]er|sunscreen|spf|cleanser|newsletter|specials|deals|blog|offers|wear|habits|dose"
-_FREQNUM = rf"(?:once|twice|thrice|{_NUM}(?:{_SEP}{_NUM})?\s{{1,3}}times)"
+# "2-3 times a week", "two or three evenings a week"
+_FREQNUM = rf"(?:once|twice|thrice|{_NUM}(?:{_SEP}{_NUM})?\s{{1,3}}(?:times|nights|evenings|mornings|days))"
 
 # Every phrase that can begin a quantity expression. Before trying the alternatives below, the regex
 # checks that a position starts one of them (by a short prefix: see _start_guard): most words of the
@@ -147,7 +155,7 @@ _UNGUARDED = rf"""
         (?P<between>between\s{{1,3}}{_NUM}(?:{_GAP}{_UNIT})?\s{{1,12}}(?:and|to|-|–)\s{{1,12}}{_NUM}{_GAP}{_UNIT})
       | (?P<freq>{_FREQNUM}(?:{_SEP}{_FREQNUM})?\s{{1,3}}(?:a|an|per|each|every)\s{{1,3}}{_PERIOD}\b)
       | (?P<vaguephrase>\b(?:{_alt(VAGUE_PHRASES)})\b)
-      | (?P<every>\bevery\s{{1,3}}(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_TIME_UNIT})
+      | (?P<every>\b(?:once\s{{1,3}})?every\s{{1,3}}(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_TIME_UNIT})
       | (?P<ordinal>(?:\b(?:by|between)\s{{1,3}})?\b(?:day|days|week|weeks|month|months)\s{{1,3}}\d{{1,3}}(?:{_SEP}(?:(?:day|week|month)s?\s{{1,3}})?\d{{1,3}})?\b(?![.,]\d))
       | (?P<adverb>\b(?:{_alt(ADVERB_FREQUENCIES)})\b(?!\s{{1,3}}(?:{_NOT_FREQUENCY})\b))
       | (?P<range>{_NUM}{_GAP}{_UNIT}{_SEP_UNITS}{_NUM}(?:{_POST})?{_GAP}{_UNIT}|{_NUM}{_SEP}{_NUM}(?:{_POST})?{_GAP}{_UNIT})
@@ -269,11 +277,16 @@ _A_MILLION_OF = re.compile(
     r"\s{1,3}(?:followers|views|subscribers|likes|fans|downloads|viewers|users|customers|people|units|sold|dollars|pounds|euros)\b")
 
 
+# "moved up to 2.0 mm", "build up to 2 to 3 times a week": a move to that value; but "you can go up to
+# 1.5 mm" states a limit (how annotators and readers take it)
 _MOVE_BEFORE = re.compile(
-    r"\b(?:go|goes|going|gone|went|move[sd]?|moving|step(?:s|ped|ping)?|jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|"
-    r"work(?:s|ed|ing)? (?:your|my|their) way|upgrade[sd]?|upgrading|graduate[sd]?|graduating)\s+$", re.IGNORECASE)
+    r"\b(?:gone|went|move[sd]?|moving|step(?:s|ped|ping)?|jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|"
+    r"work(?:s|ed|ing)?(?: (?:your|my|their) way)?|upgrade[sd]?|upgrading|graduate[sd]?|graduating|"
+    r"build(?:s|ing)?|built|increase[sd]?|increasing|ramp(?:s|ed|ing)?|progress(?:es|ed|ing)?)\s+$", re.IGNORECASE)
 # "SPF 30 every day", "moisturise daily": the frequency of a skincare routine, not of treatment
-_ROUTINE_BEFORE = re.compile(r"(?:spf|sunscreen|sunblock|moisturi[sz]\w*|cleanse\w*|hydrat\w*)[^.;:!?]{0,30}$", re.IGNORECASE)
+_ROUTINE_BEFORE = re.compile(r"(?:spf|sunscreen|sunblock|moisturi[sz]\w*|cleanse\w*|hydrat\w*)[^.;:!?]{0,30}$"
+                             # "restart retinol 5 days after treatment, every other night at first"
+                             r"|\b(?:restart|reintroduc|resum|ease\s+back|bring\s+back)\w*[^.;:!?]{0,60}$", re.IGNORECASE)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -287,7 +300,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         if lower.endswith(("mil", "mils"), m.start(), m.end()) and _A_MILLION_OF.match(lower, m.end(), m.end() + 16):
             continue
-        if (m.group("adverb") or m.group("every")) and _ROUTINE_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
+        if (m.group("adverb") or m.group("every")) and _ROUTINE_BEFORE.search(lower, max(0, m.start() - 80), m.start()):
             continue
         q = _build(m)
         if q is not None:
@@ -416,7 +429,8 @@ def _build(m: re.Match) -> Quantity | None:
         if half:
             lo_v, hi_v = lo_v + 0.5, hi_v + 0.5
     q = _finish(m, lo_v, hi_v, unit, vague=vague, frequency=frequency, written=None,
-                explicit_range=form in ("range", "between", "vaguephrase"), open_low=at_the_latest)
+                explicit_range=form in ("range", "between", "vaguephrase"), open_low=at_the_latest,
+                counted=form == "every" and body_lower.startswith("once"))
     if form == "ordinal":
         q.flags["ordinal"] = True  # a point counted from the treatment ("day 5"), not a length of time
     return q
@@ -450,7 +464,8 @@ _OVER_THE_NEXT = re.compile(rf"over\s{{1,3}}{_FIRST}")
 
 
 def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague: bool, frequency: bool,
-            written: tuple[float, float, str] | None, explicit_range: bool = False, open_low: bool = False) -> Quantity:
+            written: tuple[float, float, str] | None, explicit_range: bool = False, open_low: bool = False,
+            counted: bool = False) -> Quantity:
     pre = (m.group("pre") or "").lower()
     pre = re.sub(r"\s+", " ", pre)
     post = re.sub(r"\s+", " ", (m.group("post") or "").strip().lower())
@@ -474,9 +489,10 @@ def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague:
     if pre in UPPER_BOUND or post in UPPER_SUFFIX - {"or so"}:
         if not (pre == "within" and explicit_range):  # "within 24 to 48 hours" keeps both ends
             open_low = True
-    # a bound on a rate bounds the interval the other way: "no more than twice a week" is every 3.5 days
-    # or longer (the written count, "per week", keeps the bound as written; "weekly" is written in days)
-    rate = frequency and written is not None
+    # a bound on a rate bounds the interval the other way: "no more than twice a week" (or "once every 3
+    # weeks") is every 3.5 days (21 days) or longer; the written count, "per week", keeps the bound as
+    # written ("weekly" and "every 3 weeks" are written as intervals)
+    rate = frequency and (written is not None or counted)
     interval_open_high, interval_open_low = (open_low, open_high) if rate else (open_high, open_low)
     written_as_interval = not wunit.startswith("per ")
     written_open_high, written_open_low = (

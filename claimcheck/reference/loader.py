@@ -177,7 +177,7 @@ def build_reference(data: Any, path: str) -> Reference:
 
     sources = _sources(v, data)
     kinds = _kinds(v, data)
-    settings, discounts = _settings(v, data)
+    settings, discounts, setting_not_cues = _settings(v, data)
     modality, terminators, myth_headings, fact_labels, hedges, debunk_cues, qualifiers = _modality(v, data)
     indications = _named_cue_lists(v, data.get("indications"), data.line_of("indications"), "indications")
     raw_comparisons = v.mapping(data.get("comparisons"), data.line_of("comparisons"), "comparisons")
@@ -200,6 +200,7 @@ def build_reference(data: Any, path: str) -> Reference:
         phrase_checks=phrases,
         settings=settings,
         setting_discounts=discounts,
+        setting_not_cues=setting_not_cues,
         modality=modality,
         terminators=terminators,
         myth_headings=myth_headings,
@@ -357,11 +358,12 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
     return kinds
 
 
-def _settings(v: _Validator, data: LineDict) -> tuple[dict[str, list[Cue]], list[str]]:
+def _settings(v: _Validator, data: LineDict) -> tuple[dict[str, list[Cue]], list[str], list[str]]:
     m = v.mapping(data.get("settings"), data.line_of("settings"), "settings")
-    v.unknown_keys(m, set(SETTINGS) | {"discount_after"}, "settings")
+    v.unknown_keys(m, set(SETTINGS) | {"discount_after", "not_cues"}, "settings")
     out = {s: _hyphenated_too(_cues(v, m.get(s), m.line_of(s), f"settings.{s}")) for s in SETTINGS}
-    return out, v.phrases(m.get("discount_after"), m.line_of("discount_after"), "settings.discount_after")
+    return (out, v.phrases(m.get("discount_after"), m.line_of("discount_after"), "settings.discount_after"),
+            [p.lower() for p in v.strings(m.get("not_cues"), m.line_of("not_cues"), "settings.not_cues")])
 
 
 MODALITY_CATEGORIES = ("warning", "negated", "hypothetical")

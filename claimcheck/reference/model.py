@@ -121,6 +121,8 @@ class Reference:
     phrase_checks: list[PhraseCheck]
     settings: dict[str, list[Cue]]
     setting_discounts: list[str]
+    # phrases in which setting cues do not count: product marketing ("dermatologist-tested")
+    setting_not_cues: list[str]
     modality: dict[str, dict[str, list[str]]]
     terminators: list[str]
     myth_headings: list[str]

@@ -18,6 +18,7 @@ SKIPPED = {"script", "style", "pre", "code", "svg", "template", "noscript", "hea
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 ITEMS = {"li", "dt", "dd", "option"}  # a <select>'s options are read like a list ("0.25 mm", "1.5 mm")
 ROWS = {"tr"}
+ROW_ENDS = {"tr", "table", "thead", "tbody", "tfoot"}  # start or end tags that end an open row
 BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
     "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "td", "th", "figure", "figcaption",
@@ -54,6 +55,10 @@ class _Prose:
         self.by_kind: dict[str, list[list]] = {}
         self.no_more = {'"': False, "'": False}  # no such quote after the current position
         self._raw_end: dict[str, re.Pattern] = {}
+        # an open table row: one block whose cells are its <td>/<th> contents, as a markdown row's are
+        self.row_start: int | None = None
+        self.cells: list[tuple[int, int]] = []
+        self.cell_start: int | None = None
 
     def keep(self, start: int, end: int) -> None:
         self.chars[start:end] = self.text[start:end]
@@ -68,6 +73,34 @@ class _Prose:
                 trail = len(segment) - len(segment.rstrip())
                 self.blocks.append(Block(self.block_start + lead, at - trail, kind, level))
         self.block_start = at
+
+    # -- table rows ------------------------------------------------------------------------
+    def open_row(self, start: int, end: int) -> None:
+        self.boundary(start)
+        self.block_start = None
+        self.row_start = start
+        self.cells = []
+        self.cell_start = None
+
+    def close_cell(self, at: int) -> None:
+        if self.cell_start is not None:
+            self.cells.append((self.cell_start, at))
+            self.cell_start = None
+
+    def close_row(self, at: int, resume: int) -> None:
+        """End the open row at `at` (text resumes at `resume`): one "row" block with its cells, when
+        any cell holds text."""
+        self.close_cell(at)
+        cells = [(a, z) for a, z in self.cells if z > a]
+        if cells and any("".join(self.chars[a:z]).strip() for a, z in cells):
+            first, last = cells[0][0], cells[-1][1]
+            segment = "".join(self.chars[first:last])
+            lead = len(segment) - len(segment.lstrip())
+            trail = len(segment) - len(segment.rstrip())
+            self.blocks.append(Block(first + lead, last - trail, "row", 0, tuple(cells)))
+        self.row_start = None
+        self.cells = []
+        self.block_start = resume
 
     def open_context(self, kind: str, level: int = 0) -> None:
         entry = [kind, level, True]
@@ -207,8 +240,20 @@ class _Prose:
             else:
                 return
         if tag in SKIPPED:
-            self.boundary(start)
+            if self.row_start is None:
+                self.boundary(start)
             self.skip_push(tag)
+            return
+        if self.row_start is not None and tag in BLOCK_TAGS:
+            if tag in ("td", "th"):
+                self.close_cell(start)
+                self.cell_start = end
+                return
+            if tag not in ROW_ENDS:
+                return  # a block inside a cell ("<td><p>0.5 mm</p></td>") is part of the cell
+            self.close_row(start, end)
+        if tag in ROWS:
+            self.open_row(start, end)
             return
         if tag in BLOCK_TAGS:
             self.boundary(start)
@@ -217,8 +262,6 @@ class _Prose:
                 self.open_context("heading", HEADINGS[tag])
             elif tag in ITEMS:
                 self.open_context("item")
-            elif tag in ROWS:
-                self.open_context("row")
             elif tag == "summary":  # the question of a <details> FAQ entry heads its answer
                 self.open_context("heading", 6)
             elif tag in ("p", "blockquote", "figcaption", "caption", "title"):
@@ -233,7 +276,7 @@ class _Prose:
                 self.block_start = start
             else:
                 return
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS and self.row_start is None:
             self.boundary(start)
             self.block_start = start + len(raw)
         if tag == "img":
@@ -255,9 +298,12 @@ class _Prose:
                     q = raw[j]
                     k = raw.find(q, j + 1)
                     if k != -1:
-                        self.boundary(start)
+                        in_row = self.row_start is not None  # alt text in a cell is part of the cell
+                        if not in_row:
+                            self.boundary(start)
                         self.keep(start + j + 1, start + k)
-                        self.boundary(start + k)
+                        if not in_row:
+                            self.boundary(start + k)
                 return
             i = lower.find("alt", i + 3)
 
@@ -267,15 +313,21 @@ class _Prose:
             if not self.skip_stack:
                 self.block_start = end
             return
+        if self.row_start is not None and tag in BLOCK_TAGS:
+            if tag in ("td", "th"):
+                self.close_cell(start)
+            elif tag in ROWS or tag in ROW_ENDS:
+                self.close_row(start, end)
+            return
         if tag in BLOCK_TAGS:
             self.boundary(start)
             self.block_start = end
-            self.close_context("heading" if tag in HEADINGS else "item" if tag in ITEMS else "row" if tag in ROWS else "paragraph")
+            self.close_context("heading" if tag in HEADINGS else "item" if tag in ITEMS else "paragraph")
 
     def data(self, start: int, end: int) -> None:
         if self.skip_stack or start >= end:
             return
-        if self.block_start is None:
+        if self.block_start is None and self.row_start is None:
             self.block_start = start
         self.keep(start, end)
         text = self.text
@@ -297,6 +349,8 @@ class _Prose:
 def html_prose(text: str) -> tuple[str, list[Block]]:
     parser = _Prose(text)
     parser.run()
+    if parser.row_start is not None:  # a table left open at the end of the text
+        parser.close_row(len(text), len(text))
     parser.boundary(len(text))
     prose = "".join(parser.chars)
     return prose, parser.blocks
