@@ -716,3 +716,18 @@ def test_a_device_battery_time_is_not_a_session_duration(extract):
 def test_results_that_typically_last_are_a_results_duration(extract):
     r = extract("## How long do results take?\n\nResults typically last 12 months+.", source="a.md")
     assert [(c.text, c.kind) for c in r.claims] == [("12 months+", "results_duration")]
+
+
+def test_when_to_book_before_an_event_is_not_a_claim(extract):
+    r = extract("Three to four sessions, spaced about four weeks apart. Book your last one at least ten days "
+                "before the wedding.", source="a.md")
+    assert [c.text for c in r.claims if c.kind] == ["Three to four sessions", "four weeks"]
+
+
+def test_quoted_statements_listed_under_a_myths_lead_in_are_myths(extract):
+    text = ('**Myths you will hear from clients.** Each is corrected below:\n\n'
+            '- "It\'s painless."\n- "You only need one treatment."\n\nMost clients need three to six treatments.\n')
+    r = extract(text, source="course.md")
+    assert [(c.text, c.modality) for c in r.claims if c.kind] == [
+        ("one treatment", "negated"), ("three to six treatments", "asserted")]
+    assert [(h.text, h.modality) for h in r.phrase_hits] == [("painless", "negated")]

@@ -57,6 +57,10 @@ _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
     r"(?:(?:clinic|in-clinic|professional|salon)\s{1,3})?(?:treatment|visit|appointment|session|procedure|microneedling)"
     r"|before\s*[,;)]|beforehand\b|before\s*\.)", re.IGNORECASE)  # "stop acids 3 to 5 days before, and ..."
+# "at least ten days before the wedding": when to book, not a claim about the treatment
+_BEFORE_EVENT = re.compile(
+    r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:the|your|my|a|any|her|his)\s{1,3})?(?:big\s{1,3})?"
+    r"(?:wedding|day|event|holiday|vacation|party|photos|photoshoot|shoot|honeymoon|prom|graduation)\b", re.IGNORECASE)
 # a heading or list lead-in that opens a condition the text below completes ("CALL US IF",
 # "Contact the clinic if you notice:", "When to call us"): what follows are thresholds, not claims
 _CONDITION_LEAD = re.compile(
@@ -463,6 +467,8 @@ class ClaimAnnotator:
                 candidates = []  # "every other day for the first four weeks": how long a routine runs
             else:
                 candidates = [c for c in candidates if not self.kinds[c[1]].accepts_frequency]
+        if _BEFORE_EVENT.match(ctx.text, span.end_char):
+            candidates = []
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
             # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
             # one step timed before the treatment)
@@ -1000,6 +1006,17 @@ class _DocContext:
                 block = blocks[b]
                 if block.kind == "heading" and _QUOTED_HEADING.fullmatch(self.text, block.start, block.end):
                     self.myth_statements.add(b)
+        # a list of quoted statements under a lead-in naming them myths ("Myths you will hear from
+        # clients:" then '- "You only need one treatment."')
+        for m in self.matches:
+            b = self.sent_block[self.token_sent[m.start]] if m.cat == "MYTH" else -1
+            if b < 0 or blocks[b].kind == "heading":
+                continue
+            item = b + 1
+            while item < len(blocks) and blocks[item].kind == "item":
+                if _QUOTED_HEADING.fullmatch(self.text, blocks[item].start, blocks[item].end):
+                    self.myth_statements.add(item)
+                item += 1
         self.fact_sents = {self.token_sent[m.start] for m in self.matches if m.cat == "FACT" and m.start == self.sents.start[self.token_sent[m.start]]}
         self.first_fact_of_block: dict[int, int] = {}
         for f in sorted(self.fact_sents):
