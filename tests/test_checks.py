@@ -291,6 +291,15 @@ def test_a_pen_sold_for_home_use_is_risky_home_use(check):
     assert [f.text for f in findings(doc, "risky-home-use")] == ["microneedling pen for home use"]
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("With the S2 you can do pen microneedling at home, on your schedule.", "do pen microneedling"),
+    ("If you want to microneedle at home with a pen, this is the one.", "at home with a pen"),
+    ("A pen is faster, and ours is great for home use.", "great for home use"),
+])
+def test_recommending_a_pen_for_home_use_is_risky_home_use(check, text, phrase):
+    assert [f.text for f in findings(check(text), "risky-home-use")] == [phrase]
+
+
 def test_a_chart_under_a_framed_title_is_read_with_only_its_depth_column_in_the_stated_unit(check):
     card = ("Your home kit: quick start\n\n"
             "-----------------------------------\n"
