@@ -18,7 +18,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # finding floor restarts from the measurement on all 70; the held-out floor rises. The seventh session
 # added 8 more blind dev pages, then replaced the held-out part again (its miss lines had been printed by
 # mistake: the 16 pages are dev now, 94 in all) with 8 new blind pages, measured once: both floors restart.
-FLOORS = {"dev": (0.92, 0.78), "heldout": (0.85, 0.56)}
+# The eighth session grew the held-out part to 14 pages with 6 more blind pages (measured once at the
+# end) and added 2 blind dev pages (96 in all): both floors restart from those measurements.
+FLOORS = {"dev": (0.93, 0.80), "heldout": (0.89, 0.64)}
 
 CAREFUL_PAGES = [
     "aftercare-leaflet.txt",
