@@ -24,7 +24,8 @@ from .units import spellings
 
 KIND_WINDOW = 14  # tokens: a cue further from the quantity than this does not decide its kind
 MODALITY_WINDOW = 14
-ROW_HEADER_DISTANCE = 2  # tokens: how near a table row's first cell counts for the quantities in its other cells
+ROW_HEADER_DISTANCE = 2  # tokens: how near a table's row or column header counts for the quantities in its cells
+SUBJECT_CUE_WEIGHT = 0.6  # how much naming a kind's subject ("retinol") says about the kind
 FAR_SUBJECT_WINDOW = 4 * KIND_WINDOW  # a subject named this far back in the sentence can still be the one
 # a sentence's setting cues below this weight give way to a page that is plainly about the other setting
 WEAK_SETTING_EVIDENCE = 1.5
@@ -115,6 +116,11 @@ class _Match:
     weight: float
     start: int
     end: int
+
+
+def _cue_weight(m: _Match) -> float:
+    """What a KIND or SUBJ match says about a quantity's kind, before distance."""
+    return m.weight if m.cat == "KIND" else SUBJECT_CUE_WEIGHT
 
 
 def _inside(m: _Match, bounds: tuple[int, int] | None) -> bool:
@@ -411,16 +417,16 @@ class ClaimAnnotator:
     def _claims_for(self, ctx: "_DocContext", span: Span, q: Quantity, forced_kind: str | None) -> list[Claim]:
         sent_i = ctx.token_sent[span.start]
         scores: dict[str, float] = defaultdict(float)
+        # a table cell's row header ("| Retinol |", in the cell's own sentence) and column header
+        # ("| Interval |" over "| 4–6 weeks |") count as near as the cell's own words, however wide the table
         row_header = ctx.row_header(sent_i, span)
-        if row_header is not None:  # as near as the cell's own words, however wide the table
-            for m in ctx.row_header_matches(sent_i, row_header):
-                if m.cat in ("KIND", "SUBJ"):
-                    scores[m.key] += (m.weight if m.cat == "KIND" else 0.6) / (1.0 + ROW_HEADER_DISTANCE / 2.0)
         column_header = ctx.column_header(sent_i, span)
-        if column_header is not None:  # "| Interval |" over "| 4–6 weeks |"
-            for m in ctx.row_header_matches(ctx.token_sent[column_header[0]], column_header):
-                if m.cat in ("KIND", "SUBJ"):
-                    scores[m.key] += (m.weight if m.cat == "KIND" else 0.6) / (1.0 + ROW_HEADER_DISTANCE / 2.0)
+        header_matches = [] if row_header is None else ctx.matches_within(sent_i, row_header)
+        if column_header is not None:
+            header_matches += ctx.matches_within(ctx.token_sent[column_header[0]], column_header)
+        for m in header_matches:
+            if m.cat in ("KIND", "SUBJ"):
+                scores[m.key] += _cue_weight(m) / (1.0 + ROW_HEADER_DISTANCE / 2.0)
         for m in ctx.nearby(sent_i, span.start, span.end, KIND_WINDOW):
             if m.cat not in ("KIND", "SUBJ"):
                 continue
@@ -429,14 +435,14 @@ class ClaimAnnotator:
             d = _distance(span.start, span.end, m.start, m.end)
             if d > KIND_WINDOW:
                 continue
-            w = m.weight if m.cat == "KIND" else 0.6
+            w = _cue_weight(m)
             if ctx.clause_break_between(span, m):
                 w *= CLAUSE_FACTOR  # "...stays on for 30 to 45 minutes; the needling itself is quicker"
             scores[m.key] += w / (1.0 + d / 2.0)
         if ctx.introduces_list(sent_i):
             for m in ctx.following_item_matches(sent_i):
                 if m.cat == "SUBJ":
-                    scores[m.key] += 0.6
+                    scores[m.key] += SUBJECT_CUE_WEIGHT
         # weaker evidence from the context: the previous sentence of the paragraph and the section heading
         # (an FAQ answer "Between 30 and 60 minutes." under "How long does a session take?")
         for m, factor in ctx.kind_context(sent_i, timeline=_TIMELINE_HEADING.fullmatch(span.text) is not None,
@@ -447,7 +453,7 @@ class ClaimAnnotator:
         if asked is not None:  # an answer in its own paragraph, like one under a question heading
             for m in ctx.sent_matches[asked]:
                 if m.cat in ("KIND", "SUBJ"):
-                    scores[m.key] += (m.weight if m.cat == "KIND" else 0.6) * HEADING_FACTOR
+                    scores[m.key] += _cue_weight(m) * HEADING_FACTOR
         candidates = []
         for kid, score in scores.items():
             kind = self.kinds[kid]
@@ -537,7 +543,7 @@ class ClaimAnnotator:
                     continue
                 found[m.sub] = min(d, found.get(m.sub, 1 << 30))
         if not found and row_header is not None:
-            for m in ctx.row_header_matches(sent_i, row_header):
+            for m in ctx.matches_within(sent_i, row_header):
                 if m.cat == cat and m.key == kind.id:
                     found.setdefault(m.sub, ROW_HEADER_DISTANCE)
         if not found:
@@ -877,8 +883,8 @@ class _DocContext:
             for o in spans[lo:hi]
         )
 
-    def row_header_matches(self, sent_i: int, bounds: tuple[int, int]) -> list[_Match]:
-        """The matches of the sentence that lie within the token bounds of a row's first cell."""
+    def matches_within(self, sent_i: int, bounds: tuple[int, int]) -> list[_Match]:
+        """The matches of the sentence that lie within token bounds (a table row's or column's header)."""
         starts = self.sent_match_starts[sent_i]
         lo, hi = bisect.bisect_left(starts, bounds[0]), bisect.bisect_left(starts, bounds[1])
         return [m for m in self.sent_matches[sent_i][lo:hi] if _inside(m, bounds)]
@@ -896,11 +902,7 @@ class _DocContext:
 
     def column_header(self, sent_i: int, span: Span) -> tuple[int, int] | None:
         """The token bounds of the header cell over the table cell a quantity sits in."""
-        b = self.sent_block[sent_i]
-        if b < 0 or self.blocks[b].kind != "row" or not self.blocks[b].cells:
-            return None
-        header = self._header_cell(b, self._column(b, span.start_char))
-        bounds = self.offsets.expand(*header) if header is not None else None
+        bounds = self._header_bounds(self.sent_block[sent_i], span.start_char)
         return bounds if bounds is not None and bounds[1] > bounds[0] else None
 
     def quantity_follows(self, sent_i: int, m: _Match, window: int) -> bool:
@@ -1426,10 +1428,7 @@ class _DocContext:
     def _column_label(self, b: int, char: int) -> str | None:
         """MYTH or FACT when a table cell's column header is labelled as one ("Myth", "What the sellers
         say" / "Fact", "What experts say")."""
-        if b < 0 or self.blocks[b].kind != "row" or not self.blocks[b].cells:
-            return None
-        header = self._header_cell(b, self._column(b, char))
-        bounds = self.offsets.expand(*header) if header is not None else None
+        bounds = self._header_bounds(b, char)
         if bounds is None:
             return None
         i = bisect.bisect_left(self.label_starts, bounds[0])
@@ -1438,6 +1437,14 @@ class _DocContext:
                 return self.label_matches[i].cat
             i += 1
         return None
+
+    def _header_bounds(self, b: int, char: int) -> tuple[int, int] | None:
+        """The token bounds of the header cell over the cell at `char` of block `b`, when `b` is a table
+        row under a header row."""
+        if b < 0 or self.blocks[b].kind != "row" or not self.blocks[b].cells:
+            return None
+        header = self._header_cell(b, self._column(b, char))
+        return self.offsets.expand(*header) if header is not None else None
 
     def _column(self, b: int, char: int) -> int:
         """The index of the cell of table row `b` that starts at or before `char` (-1: before the first)."""

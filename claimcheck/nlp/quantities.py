@@ -248,11 +248,9 @@ def _units(text: str) -> list[tuple[int, unitlib.Unit]]:
     return out
 
 
-# A duration that dates an event or a notice period is not a claim ("a week ago", "48 hours' notice",
-# "for 8 months now").
 # what follows a quantity that measures something other than the treatment: "2 weeks ago", "24 hours'
-# notice", "a 30-day money-back guarantee", "a free 15-minute consultation", "2 hours of free parking",
-# "six weeks testing"
+# notice", "for 8 months now", "a 30-day money-back guarantee", "a free 15-minute consultation", "2 hours
+# of free parking", "six weeks testing"
 _NOT_A_CLAIM_AFTER = re.compile(
     r"['’]?\s{0,9}(?:of\s{1,3})?(?:free\s{1,3})?"  # up to 9: an HTML entity ("hours&rsquo; notice") leaves blanks
     r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
@@ -483,7 +481,7 @@ def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague:
     if pre == "over" and (vague or explicit_range or _OVER_THE_NEXT.match(m.string, m.start())) and not post:
         pre = ""  # "over several months", "over 1 to 3 days": a span of time, not a lower bound
     if pre == "up to" and _MOVE_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
-        pre = ""  # "go up to 2.0 mm", "moved up to the 1.5": a move to that value, not an upper bound
+        pre = ""  # "moved up to the 1.5", "build up to 2.0 mm": a move to that value, not an upper bound
     if pre in LOWER_BOUND or post in LOWER_SUFFIX or inner_plus:
         open_high = True
     if pre in UPPER_BOUND or post in UPPER_SUFFIX - {"or so"}:
