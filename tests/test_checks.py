@@ -258,6 +258,21 @@ def test_a_list_entry_still_contradicts_the_running_text(check):
     assert [f.text for f in doc.findings if f.rule == "internal-inconsistency"] == ["2 hours"]
 
 
+def test_a_checklist_that_repeats_an_earlier_list_with_other_values_contradicts_it(check):
+    text = ("## Aftercare\n\n- No makeup for 24 hours.\n- Keep out of the sun for one week.\n\n"
+            "## Declaration\n\n- I will follow the aftercare: no makeup for 48 hours and no sun for one week.\n"
+            "- I understand that results are not guaranteed.\n")
+    r = check(text, source="consent.md")
+    assert [f.text for f in findings(r, "internal-inconsistency")] == ["48 hours"]
+
+
+def test_a_contradiction_is_reported_once_whichever_value_comes_first(check):
+    text = ("Wait 24 hours before makeup.\n\nMineral makeup is fine the same day.\n\n"
+            "Makeup can go back on after 24 hours.\n")
+    r = check(text, source="a.md")
+    assert [f.text for f in findings(r, "internal-inconsistency")] == ["the same day"]
+
+
 def test_a_comparison_table_takes_each_column_setting_from_its_header(check):
     table = ("# Roller or pen?\n\n| | Home roller | Clinic pen |\n|---|---|---|\n"
              "| How often | 2–3 times a week | every 4–6 weeks |\n")

@@ -711,11 +711,21 @@ def test_a_device_battery_time_is_not_a_session_duration(extract):
     r = extract("A session takes about 20 minutes. A full charge takes about 2 hours over USB-C and gives you "
                 "roughly 60 minutes of use.", source="a.md")
     assert [c.text for c in r.claims if c.kind] == ["20 minutes"]
+    r = extract("A pen for home use.\n\nBEFORE YOUR FIRST SESSION\n  - Charge the pen for 2 hours.\n"
+                "  - A session takes 15 minutes.\n", source="card.txt")
+    assert [c.text for c in r.claims if c.kind] == ["15 minutes"]
 
 
 def test_results_that_typically_last_are_a_results_duration(extract):
     r = extract("## How long do results take?\n\nResults typically last 12 months+.", source="a.md")
     assert [(c.text, c.kind) for c in r.claims] == [("12 months+", "results_duration")]
+
+
+def test_a_countdown_label_before_the_treatment_is_not_an_avoidance_period(extract):
+    text = ("## Counting down\n\n- **Two weeks before:** no sunbeds or sunbathing.\n"
+            "- 5 days before: pause retinoids.\n\n## Afterwards\n\n- No sun for a week.\n")
+    r = extract(text, source="a.md")
+    assert [(c.text, c.subject) for c in r.claims if c.kind] == [("a week", "sun")]
 
 
 def test_when_to_book_before_an_event_is_not_a_claim(extract):

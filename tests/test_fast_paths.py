@@ -29,22 +29,28 @@ def make_claim(i: int, kind: str, lo: float | None, hi: float | None, setting: s
     )
 
 
-ENTRY = st.sampled_from([None, None, (("list", 1, 0), 1), (("list", 1, 0), 2), (("headings", -1, 2), 5)])
+ENTRY = st.sampled_from([None, None, (("list", 1, 0), 1), (("list", 1, 0), 2), (("list", 7, 0), 8),
+                         (("headings", -1, 2), 5)])
 CLAIMS = st.lists(st.tuples(BOUND, BOUND, st.sampled_from([None, "home", "professional"]), ENTRY), max_size=25)
 
 
 def pairwise_inconsistencies(claims: list[Claim]) -> list[tuple[str, str]]:
     """internal-inconsistency as first written: each claim against every earlier one, in order."""
     out, reported = [], set()
+    began: dict[tuple, int] = {}
+    for i, claim in enumerate(claims):
+        if claim.enumeration is not None:
+            began.setdefault(claim.enumeration[0], i)
     for i, later in enumerate(claims):
-        for earlier in claims[:i]:
+        for j, earlier in enumerate(claims[:i]):
             if earlier.setting != later.setting and None not in (earlier.setting, later.setting):
                 continue
-            if None not in (earlier.enumeration, later.enumeration) and earlier.enumeration != later.enumeration:
-                continue  # two entries of a list, table or menu: alternatives
+            if None not in (earlier.enumeration, later.enumeration) and earlier.enumeration != later.enumeration \
+                    and j >= began[later.enumeration[0]]:
+                continue  # two entries of one list, table or menu (or a list inside it): alternatives
             if overlaps(earlier, later):
                 continue
-            pair = (describe(earlier), describe(later))
+            pair = frozenset((describe(earlier), describe(later)))
             if pair not in reported:
                 reported.add(pair)
                 out.append((later.id, earlier.id))

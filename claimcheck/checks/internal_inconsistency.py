@@ -21,7 +21,8 @@ RULE = "internal-inconsistency"
 # a first-person report ("I do 1mm every 10 days", "mine is gone in 4 days"), not advice given in the
 # first person ("I recommend", "I always tell clients")
 _PERSONAL = re.compile(
-    r"(?i)\b(?:my(?!\s+(?:advice|recommendation|tip|rule)s?\b)|mine|i(?!\.e\.))\b(?!(?:'d|\s+would|\s+always|\s+usually|\s+often|\s+strongly)*\s+(?:recommend|advise|suggest|tell))")
+    r"(?i)\b(?:my(?!\s+(?:advice|recommendation|tip|rule)s?\b)|mine|i(?!\.e\.))\b(?!(?:'d|\s+would|\s+always|\s+usually|\s+often|\s+strongly)*\s+(?:recommend|advise|suggest|tell))"
+    r"(?!\s+(?:will\s+follow|understand|agree|accept|acknowledge|confirm|consent|have\s+read)\b)")
 
 
 def is_compared(claim: Claim, personal: dict[str, bool] | None = None) -> bool:
@@ -56,7 +57,7 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     findings = []
     severity = reference.rule_severity.get(RULE, "warning")
     for claims in groups.values():
-        reported: set[tuple] = set()
+        reported: set[frozenset] = set()
         earlier_values = _EarlierValues(list(reference.kinds[claims[0].kind].targets))
         # values within one paragraph describe variants of one thing ("leave it on for 30 to 45 minutes.
         # Around the eyes, 20 minutes is enough"): a claim is compared only with those of earlier
@@ -71,7 +72,7 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
             this_paragraph.append(later)
             if earlier is None:
                 continue
-            pair = (describe(earlier), describe(later))
+            pair = frozenset((describe(earlier), describe(later)))  # "24 hours" vs "the same day" once, either way round
             if pair in reported:
                 continue
             reported.add(pair)
@@ -136,9 +137,11 @@ class _EarlierValues:
 
     Pools: every claim; the claims outside any enumeration; the claims of each entry of an enumeration
     (list item, table row, heading of a run of sibling headings). A claim outside enumerations is
-    compared with every earlier claim; a claim in an entry only with claims outside enumerations and
-    in the same entry: entries of a list, a table or a menu are alternatives ("Express Glow ... 30 min",
-    "Signature ... 75 min"), not statements that contradict each other."""
+    compared with every earlier claim; a claim in an entry with claims outside enumerations, in the
+    same entry, and with every claim that came before its enumeration began (a prefix of the pool of
+    every claim): entries of one list, table or menu are alternatives ("Express Glow ... 30 min",
+    "Signature ... 75 min"), not statements that contradict each other, but a checklist that repeats
+    the aftercare list above it with other values does contradict it."""
 
     def __init__(self, targets: list[str]) -> None:
         # (pool, setting filter, target filter) -> (ascending lows, their claims) and (descending highs
@@ -149,6 +152,8 @@ class _EarlierValues:
         self.rising: dict[tuple, tuple[list[float], list[int]]] = {}
         self.falling: dict[tuple, tuple[list[float], list[int]]] = {}
         self.claims: list[Claim] = []
+        # enumeration -> how many claims had been added when its first claim came
+        self.enumeration_start: dict[tuple, int] = {}
 
     def add(self, claim: Claim) -> None:
         n = len(self.claims)
@@ -170,16 +175,20 @@ class _EarlierValues:
 
     def first_conflicting(self, claim: Claim) -> Claim | None:
         found: list[int] = []
-        pools = ["all"] if claim.enumeration is None else ["plain", ("entry", claim.enumeration)]
-        for pool in pools:
+        if claim.enumeration is None:
+            searches = [("all", len(self.claims))]
+        else:
+            start = self.enumeration_start.setdefault(claim.enumeration[0], len(self.claims))
+            searches = [("plain", len(self.claims)), (("entry", claim.enumeration), len(self.claims)), ("all", start)]
+        for pool, before in searches:
             # an earlier claim entirely above this one: its low beyond this one's high
             lows, owners = self.rising.get((pool, (claim.setting, claim.target)), ([], []))
             i = bisect.bisect_right(lows, _high(claim))
-            if i < len(lows):
+            if i < len(lows) and owners[i] < before:
                 found.append(owners[i])
             # an earlier claim entirely below: its high short of this one's low
             highs, owners = self.falling.get((pool, (claim.setting, claim.target)), ([], []))
             i = bisect.bisect_right(highs, -_low(claim))
-            if i < len(highs):
+            if i < len(highs) and owners[i] < before:
                 found.append(owners[i])
         return self.claims[min(found)] if found else None

@@ -57,7 +57,7 @@ _REBUTTAL = re.compile(
 _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
     r"(?:(?:clinic|in-clinic|professional|salon)\s{1,3})?(?:treatment|visit|appointment|session|procedure|microneedling)"
-    r"|before\s*[,;)]|beforehand\b|before\s*\.)", re.IGNORECASE)  # "stop acids 3 to 5 days before, and ..."
+    r"|before[*_]*\s*[,;:)–—]|beforehand\b|before\s*\.)", re.IGNORECASE)  # "stop acids 3 to 5 days before, and ...", "Two weeks before: no sunbeds"
 # "at least ten days before the wedding": when to book, not a claim about the treatment
 _BEFORE_EVENT = re.compile(
     r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:the|your|my|a|any|her|his)\s{1,3})?(?:big\s{1,3})?"
@@ -76,7 +76,8 @@ _ABOUT_THE_BUSINESS = re.compile(
     r"|shipping|refunds?)\b")  # not "return(s)" or "order": "Return to work the next day."
 # a device's battery ("a full charge takes 2 hours"), not a price ("we charge £150 for a 60-minute session")
 _POWER_BEFORE = re.compile(
-    r"(?i)\b(?:battery|batteries|recharg\w*|charging|(?:full|single|one)\s+charge|usb(?:-c)?)\b[^.;:!?]{0,50}$")
+    r"(?i)\b(?:battery|batteries|recharg\w*|charging|(?:full|single|one)\s+charge|usb(?:-c)?"
+    r"|charge\s+(?:the\s+|your\s+)?(?:pen|device|it|unit|handpiece))\b[^.;:!?]{0,50}$")
 _STEP_BEFORE = re.compile(r"(?i)\b(?:(?:each|every|per|one)\s+(?:click|turn|notch|step)(?:\s+(?:is|of|adds|moves\s+it))?|in\s+steps\s+of)[\s:=]*$")
 # "once a week for the first 2 weeks": a stretch of a routine, not how often it repeats
 _STRETCH_OF_ROUTINE = re.compile(r"(?i)\b(?:for|during|over|throughout)\s+(?:the|your)\s+(?:first|next|following|coming|initial)\s+$")
