@@ -113,10 +113,24 @@ def test_unqualified_absolutes_are_flagged(check, text, phrase):
         "None of these treatments is painless, whatever you have seen online.",
         "A salon told me it is safe for all skin types. It isn't that simple.",
         'It was sold to me as "instant results". It was not instant.',
+        'The leaflet they handed me promised "zero downtime". Plan on two quiet days anyway.',
+        'Does microneedling hurt? A little; calling it "painless" would be a stretch.',
+        "Nothing we do is painless, so we numb first.",
     ],
 )
 def test_hedged_negated_or_myth_busting_sentences_are_not_flagged(check, text):
     assert findings(check(text), "absolute-claim") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Our clients say our microneedling is "completely painless".',
+        "A relaxing, completely painless treatment that gets the most out of your serum.",
+    ],
+)
+def test_an_absolute_the_business_endorses_or_qualifies_with_a_superlative_is_flagged(check, text):
+    assert [f.text for f in findings(check(text), "absolute-claim")] == ["painless"]
 
 
 def test_a_qualified_absolute_is_not_flagged_and_does_not_negate_the_next_one(check):

@@ -721,6 +721,34 @@ def test_results_that_typically_last_are_a_results_duration(extract):
     assert [(c.text, c.kind) for c in r.claims] == [("12 months+", "results_duration")]
 
 
+def test_device_upkeep_and_the_span_of_a_course_are_not_intervals(extract):
+    text = ("Our course is eight sessions over roughly three months, spaced 2 weeks apart.\n\n"
+            "Roll your 0.25 mm roller at home twice a week. Replace the head every 3 months.\n")
+    r = extract(text, source="a.md")
+    assert [c.text for c in r.claims if c.kind] == ["eight sessions", "2 weeks", "0.25 mm", "twice a week"]
+
+
+def test_a_duration_that_describes_something_else_is_not_a_claim(extract):
+    text = ("After a 31-hour labour and a 13-hour flight, I booked a 60-minute session. Get a night's sleep "
+            "first and leave a fortnight's stay free. Expect a week's downtime; keep makeup off for 24 hours.")
+    r = extract(text, source="a.md")
+    assert [(c.text, c.kind) for c in r.claims if c.kind] == [
+        ("60-minute", "session_duration"), ("a week", "recovery_time"), ("24 hours", "avoidance_period")]
+
+
+def test_when_results_start_to_show_is_a_results_time(extract):
+    text = ("Scalp microneedling course.\n\nMost clients start to notice less shedding after about 6 weeks. "
+            "Real change tends to show after 4 to 6 weeks.\n")
+    r = extract(text, source="a.md")
+    assert [(c.text, c.kind) for c in r.claims] == [("6 weeks", "results_time"), ("4 to 6 weeks", "results_time")]
+
+
+def test_a_subject_after_and_belongs_to_the_later_quantity_in_a_long_clause(extract):
+    r = extract("Leave makeup off for 24 hours, and put the retinol, the acid toners and the vitamin C serum "
+                "at the very back of a kitchen drawer for five days.", source="a.md")
+    assert [(c.text, c.subject) for c in r.claims if c.text == "24 hours"] == [("24 hours", "makeup")]
+
+
 def test_a_countdown_label_before_the_treatment_is_not_an_avoidance_period(extract):
     text = ("## Counting down\n\n- **Two weeks before:** no sunbeds or sunbathing.\n"
             "- 5 days before: pause retinoids.\n\n## Afterwards\n\n- No sun for a week.\n")

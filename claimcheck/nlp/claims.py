@@ -53,6 +53,13 @@ _REBUTTAL = re.compile(
     r"(?:n['’]t|not)(?:\s+(?:really|at\s+all|true|even\s+close|(?:that|so|quite\s+that)\s+(?:simple|easy|straightforward)|the\s+case))?(?:\s*[,.!:;—–]|\s*$)"
     r"|(?:it|they|that|this)\s*(?:is|are|was|were|['’]s|['’]re)\s*not\s+(?P<repeated>[^.!?]{1,60}?)\s*[.!]?\s*$"
     r"|(?:not\s+true|nope|wrong|rubbish|nonsense)\b)")
+# a verb that attributes a quoted phrase to someone else: 'the leaflet promised "zero downtime"',
+# 'calling it "painless" would be a stretch', 'the box literally says "clinic results at home"'
+_REPORTING_VERB = re.compile(
+    r"(?i)\b(?:says?|said|promis(?:e|es|ed|ing)|claim(?:s|ed|ing)?|(?:had\s+|'d\s+)?written|wrote|writes|told|tells?"
+    r"|call(?:s|ed|ing)?\s+(?:it|this|that|them|the\s+\w+)|advertis(?:e|es|ed|ing)|boast(?:s|ed|ing)?|swear(?:s|ing)?|swore)\b")
+_OWN_VOICE = re.compile(r"(?i)\b(?:our|we)\b")
+_OPENING_QUOTES, _CLOSING_QUOTES = "\"“‘«", "\"”’»"
 # a time counted back from the treatment: "3 days before your visit", "a week prior to treatment"
 _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
@@ -78,6 +85,23 @@ _ABOUT_THE_BUSINESS = re.compile(
 _POWER_BEFORE = re.compile(
     r"(?i)\b(?:battery|batteries|recharg\w*|charging|(?:full|single|one)\s+charge|usb(?:-c)?"
     r"|charge\s+(?:the\s+|your\s+)?(?:pen|device|it|unit|handpiece))\b[^.;:!?]{0,50}$")
+# a duration written as an adjective ("a 13-hour flight", "a 31-hour labour") times what its noun names;
+# only these nouns make it a time of the treatment or its aftercare ("a 60-minute session", "the 48-hour rule")
+_HYPHENATED_DURATION = re.compile(r"(?i)\S+-(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?)")
+_TREATMENT_NOUN_AFTER = re.compile(
+    r"(?i)\s+(?:(?:[a-z]+-)?(?:sessions?|treatments?|appointments?|procedures?|visits?|courses?|numbing|facials?"
+    r"|microneedling|needling|window|rule|wait|waiting|break|gap|interval|downtime|recovery|healing|cycles?|pause|ban"
+    r"|mark|period|routine|plan|protocol|schedule|timeline|countdown|programme|program|result|results|glow|regime|regimen"
+    r"|application|soak|stint|spacing|turnaround|minimum|maximum|rest|worth)\b|[^a-z\s]|$)")
+_POSSESSIVE = re.compile(r"['’]s?(?=\s)")
+# how long a whole course runs ("eight sessions over roughly three months"), not the gap between sessions
+_COURSE_SPAN_BEFORE = re.compile(
+    r"(?i)\b(?:sessions|treatments|appointments|visits)\s+(?:spread\s+)?(?:over|across)\s+(?:the\s+course\s+of\s+)?"
+    r"(?:roughly|about|around|approximately|some|just\s+under|just\s+over)?\s*$")
+# upkeep of the device ("replace the head every 3 months", "swap cartridges every session"), not a routine
+_DEVICE_UPKEEP_BEFORE = re.compile(
+    r"(?i)\b(?:replace|change|swap|throw\s+(?:away|out)|discard|bin)\s+(?:the\s+|your\s+|its\s+|a\s+)?(?:old\s+)?"
+    r"(?:roller\s+|pen\s+|needle\s+)?(?:heads?|rollers?|cartridges?|needles?|tips?|devices?|pens?)\b[^.;:!?]{0,30}$")
 _STEP_BEFORE = re.compile(r"(?i)\b(?:(?:each|every|per|one)\s+(?:click|turn|notch|step)(?:\s+(?:is|of|adds|moves\s+it))?|in\s+steps\s+of)[\s:=]*$")
 # "once a week for the first 2 weeks": a stretch of a routine, not how often it repeats
 _STRETCH_OF_ROUTINE = re.compile(r"(?i)\b(?:for|during|over|throughout)\s+(?:the|your)\s+(?:first|next|following|coming|initial)\s+$")
@@ -280,17 +304,20 @@ class ClaimAnnotator:
         for m in chosen:
             span = ctx.doc[m.start : m.end]
             sent_i = ctx.token_sent[m.start]
-            hedged = any(h.cat == "HEDGE" and not _overlap(h.start, h.end, m.start, m.end)
+            hedged = any(h.cat == "HEDGE" and not _overlap(h.start, h.end, m.start, m.end) and not _superlative(ctx.doc, h)
                          and _distance(m.start, m.end, h.start, h.end) <= MODALITY_WINDOW and not ctx.other_clause(span, h)
                          for h in ctx.nearby(sent_i, m.start, m.end, MODALITY_WINDOW)) or any(
                 q.cat == "QUAL" and q.end <= m.start and all(t.text == "-" for t in ctx.doc[q.end : m.start])
                 for q in ctx.nearby(sent_i, m.start, m.start, 1))
             required = m.key in ctx.keys_in(sent_i, "REQ")
             line, col = ctx.line_col(span.start_char)
+            modality = self._modality(ctx, span, None)
+            if modality == "asserted" and ctx.reported_quote(sent_i, span.start_char, span.end_char):
+                modality = "negated"  # someone else's words, quoted: the page does not make the claim
             hits.append(PhraseHit(
                 check=m.key, start=span.start_char, end=span.end_char, text=span.text,
                 sentence=ctx.sentence_text(sent_i), setting=ctx.setting_for(span),
-                modality=self._modality(ctx, span, None), hedged=hedged, requirement_met=required,
+                modality=modality, hedged=hedged, requirement_met=required,
                 line=line, column=col,
             ))
         return hits
@@ -539,7 +566,7 @@ class ClaimAnnotator:
                 if ctx.other_quantity_closer(sent_i, span, m, d):
                     continue
                 if m.start >= span.end and _coordinated(ctx.doc, span.end, m.start) and (
-                    ctx.other_quantity_closer(sent_i, span, m, d + 1) or ctx.quantity_follows(sent_i, m, KIND_WINDOW)
+                    ctx.other_quantity_closer(sent_i, span, m, d + 1) or ctx.quantity_follows(sent_i, m, KIND_WINDOW + 6)
                 ):  # "skip the gym for 24 hours and retinoids or acids for three to five days"
                     continue
                 found[m.sub] = min(d, found.get(m.sub, 1 << 30))
@@ -709,11 +736,26 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
         return True  # "A medium-depth TCA peel ... a week of visible peeling", a peel's column in a table
     if _STEP_BEFORE.search(ctx.text, max(0, span.start_char - 30), span.start_char):
         return True  # "each click 0.25 mm", "in steps of 0.5 mm": how the device adjusts
+    if _HYPHENATED_DURATION.fullmatch(span.text) and not _TREATMENT_NOUN_AFTER.match(ctx.text, span.end_char):
+        return True  # "a 13-hour leg to Bangkok", "after a 31-hour labour"
+    possessive = _POSSESSIVE.match(ctx.text, span.end_char) if q.dimension == "duration" else None
+    if possessive and not _TREATMENT_NOUN_AFTER.match(ctx.text, possessive.end()):
+        return True  # "a fortnight's stay", "a night's sleep", "48 hours' notice"
+    if _COURSE_SPAN_BEFORE.search(ctx.text, max(0, span.start_char - 60), span.start_char):
+        return True  # "eight sessions over roughly three months"
+    if _DEVICE_UPKEEP_BEFORE.search(ctx.text, max(0, span.start_char - 80), span.start_char):
+        return True  # "Replace the head every 3 months"
     if q.dimension == "duration" and _POWER_BEFORE.search(ctx.text, max(0, span.start_char - 80), span.start_char):
         return True  # "A full charge takes about 2 hours and gives roughly 60 minutes of use"
     if _LOOKBACK.search(ctx.text, max(0, span.start_char - 30), span.start_char):
         return True  # "isotretinoin in the last 6 months": a time before now, not about the treatment
     return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
+
+
+def _superlative(doc: Doc, m: "_Match") -> bool:
+    """"the most" and "at most" ("gets the most out of your routine", "at most 0.5 mm") are not the
+    hedge "most (people)"."""
+    return m.end - m.start == 1 and doc[m.start].lower_ == "most" and m.start > 0 and doc[m.start - 1].lower_ in ("the", "at")
 
 
 def _coordinated(doc: Doc, start: int, end: int) -> bool:
@@ -1101,6 +1143,23 @@ class _DocContext:
                 return True
             k -= 1
         return False
+
+    def reported_quote(self, sent_i: int, start_char: int, end_char: int) -> bool:
+        """Whether a phrase stands in quotation marks that its sentence attributes to someone else
+        ('the clinic's leaflet says "no downtime"'), rather than saying it in its own voice."""
+        first, last = self.sents.start_char[sent_i], self.sents.end_char[sent_i]
+        before = self.text[first:start_char]
+        opened = max(before.rfind(q) for q in _OPENING_QUOTES)
+        if opened < 0 or (before.count('"') % 2 == 0 and before[opened] == '"'):
+            return False
+        after = self.text[end_char:last]
+        closed = min((i for i in (after.find(q) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
+        if closed < 0 or any(q in before[opened + 1:] for q in "”»"):
+            return False
+        lead = self.text[first:first + opened]
+        if _OWN_VOICE.search(lead):
+            return False  # 'our clients say it is "completely painless"': the business endorses it
+        return _REPORTING_VERB.search(lead + " " + after[closed + 1:]) is not None
 
     def rebutted(self, sent_i: int, said: str) -> bool:
         """Whether the next sentence of this paragraph flatly denies this one ('... calls it "zero

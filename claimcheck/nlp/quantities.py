@@ -412,6 +412,8 @@ def _build(m: re.Match) -> Quantity | None:
             return None
         if unit.dimension == "count" and len(nums) == 1 and body[nums[0][0] : nums[0][1]].lower() in ("a", "an"):
             return None  # "a treatment", "an appointment": an article, not a course of one
+        if body_lower in ("a second", "one second") and _ORDINAL_SECOND.match(m.string, m.end()):
+            return None  # "a second session": the ordinal, not a length of time
         lo_v = nums[0][2][0]
         hi_v = nums[-1][2][1]
         vague = any(n[2][2] for n in nums)
@@ -432,6 +434,10 @@ def _build(m: re.Match) -> Quantity | None:
     if form == "ordinal":
         q.flags["ordinal"] = True  # a point counted from the treatment ("day 5"), not a length of time
     return q
+
+
+# "second" followed by a word it qualifies ("a second session", "a second opinion"), not "a second or two"
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:or|and|to|of|later|after|before|ago|for|in|at|per|then|each|is|was|will)\b)[a-z]", re.IGNORECASE)
 
 
 def _frequency(m: re.Match, body: str) -> Quantity | None:
