@@ -272,6 +272,12 @@ def test_a_list_entry_still_contradicts_the_running_text(check):
     assert [f.text for f in doc.findings if f.rule == "internal-inconsistency"] == ["2 hours"]
 
 
+def test_first_change_and_full_result_are_different_milestones(check):
+    r = check("First real change in texture: about 6 weeks.\n\nFull result: 3 to 6 months after the final session.\n")
+    assert [c.kind for c in r.claims] == ["results_time", "results_time"]
+    assert findings(r, "internal-inconsistency") == []
+
+
 def test_a_checklist_that_repeats_an_earlier_list_with_other_values_contradicts_it(check):
     text = ("## Aftercare\n\n- No makeup for 24 hours.\n- Keep out of the sun for one week.\n\n"
             "## Declaration\n\n- I will follow the aftercare: no makeup for 48 hours and no sun for one week.\n"

@@ -749,6 +749,22 @@ def test_a_subject_after_and_belongs_to_the_later_quantity_in_a_long_clause(extr
     assert [(c.text, c.subject) for c in r.claims if c.text == "24 hours"] == [("24 hours", "makeup")]
 
 
+def test_a_sentence_refused_by_the_next_one_is_a_warning(extract):
+    text = ("Most clinics space sessions four to six weeks apart. Some clinics will offer a second session "
+            "ten days after the first. Say no.\n\nShops sell 1.5 mm rollers for home use. Please don't buy one.\n")
+    r = extract(text, source="a.md")
+    assert [(c.text, c.modality) for c in r.claims if c.kind] == [
+        ("four to six weeks", "asserted"), ("ten days", "warning"), ("1.5 mm", "warning")]
+
+
+def test_permission_to_go_back_on_is_an_avoidance_period(extract):
+    text = ("## Aftercare\n\n- **Makeup:** fine from the same day.\n\n"
+            "With a roller this short, your glycolic toner can go back on the same day.\n")
+    r = extract(text, source="a.md")
+    assert [(c.text, c.kind, c.subject, c.max) for c in r.claims] == [
+        ("the same day", "avoidance_period", "makeup", 0.0), ("on the same day", "avoidance_period", "actives", 0.0)]
+
+
 def test_a_countdown_label_before_the_treatment_is_not_an_avoidance_period(extract):
     text = ("## Counting down\n\n- **Two weeks before:** no sunbeds or sunbathing.\n"
             "- 5 days before: pause retinoids.\n\n## Afterwards\n\n- No sun for a week.\n")

@@ -47,6 +47,11 @@ _REFUSAL = re.compile(
     r"(?:no|nope|absolutely not|definitely not|not at home|please don'?t|please do not|don'?t|do not|never"
     r"|(?:we|i)(?: would|'d)? (?:not|don'?t|do not) recommend (?:it|this|that)"
     r"|(?:we|i)(?: would|'d)? (?:strongly )?(?:advise|recommend|caution) against (?:it|this|that))\s?[.!]+")
+# a bare refusal of what the sentence before it describes: "... ten days after the first. Say no."
+_REFUSAL_OF_PREVIOUS = re.compile(
+    r"(?i)(?:(?:just\s+)?say\s+no(?:\s+to\s+(?:it|this|that|them))?|walk\s+away"
+    r"|(?:please\s+)?(?:don'?t|do\s+not|never)(?:\s+(?:do|buy|use|try|order|book)\s+(?:it|one|this|that|them|these|those))?"
+    r"|(?:politely\s+)?(?:decline|refuse)(?:\s+(?:it|this|that|them))?|avoid\s+(?:it|this|that|them)|resist(?:\s+it)?)\s?[.!]+")
 # a sentence that flatly denies the one before: "They're not, and it isn't." / "It is not zero downtime."
 _REBUTTAL = re.compile(
     r"(?i)\s*(?:(?:but|and|well|sorry|honestly)[,\s]\s*)?(?:(?:it|they|that|this|he|she)\s*(?:is|are|was|were|['’]s|['’]re|does|do|did)?\s*"
@@ -653,7 +658,7 @@ class ClaimAnnotator:
             best = "hypothetical"
         if ctx.in_myth_section(sent_i, span.start_char) and best in ("asserted", "hypothetical"):
             best = "negated"
-        if best == "asserted" and ctx.after_refusal(sent_i):
+        if best == "asserted" and (ctx.after_refusal(sent_i) or ctx.refused_next(sent_i)):
             best = "warning"
         if best == "asserted" and ctx.rebutted(sent_i, span.text):
             best = "negated"
@@ -1143,6 +1148,12 @@ class _DocContext:
                 return True
             k -= 1
         return False
+
+    def refused_next(self, sent_i: int) -> bool:
+        """Whether the next sentence of this paragraph is a bare refusal of this one ("Say no.")."""
+        k = sent_i + 1
+        return k < len(self.sents) and self.sent_block[k] == self.sent_block[sent_i] \
+            and _REFUSAL_OF_PREVIOUS.fullmatch(self.sentence_text(k)) is not None
 
     def reported_quote(self, sent_i: int, start_char: int, end_char: int) -> bool:
         """Whether a phrase stands in quotation marks that its sentence attributes to someone else
