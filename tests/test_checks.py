@@ -293,6 +293,15 @@ def test_a_contradiction_is_reported_once_whichever_value_comes_first(check):
     assert [f.text for f in findings(r, "internal-inconsistency")] == ["the same day"]
 
 
+def test_a_shop_listing_is_home_use_even_when_it_names_the_clinic_it_replaces(check):
+    text = ("Glowpen S2 Cordless Microneedling Pen\n\nFree shipping · 30-day returns · Add to bag\n\n"
+            "Skip the $300 clinic appointment: this pen does the same job.\n\n"
+            "- Adjustable depth: 0.25 mm for glow, 1.5 mm for scars.\n")
+    r = check(text, source="listing.txt")
+    assert [(c.text, c.setting) for c in r.claims] == [("0.25 mm", "home"), ("1.5 mm", "home")]
+    assert [f.text for f in findings(r, "risky-home-use")] == ["1.5 mm"]
+
+
 def test_a_comparison_table_takes_each_column_setting_from_its_header(check):
     table = ("# Roller or pen?\n\n| | Home roller | Clinic pen |\n|---|---|---|\n"
              "| How often | 2–3 times a week | every 4–6 weeks |\n")
