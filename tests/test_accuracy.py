@@ -20,7 +20,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # mistake: the 16 pages are dev now, 94 in all) with 8 new blind pages, measured once: both floors restart.
 # The eighth session grew the held-out part to 14 pages with 6 more blind pages (measured once at the
 # end) and added 2 blind dev pages (96 in all): both floors restart from those measurements.
-FLOORS = {"dev": (0.93, 0.80), "heldout": (0.89, 0.64)}
+# The ninth session grew the held-out part to 18 pages with 4 more blind pages (measured once at the end;
+# they score lower than the 14 earlier ones, so the held-out finding floor restarts lower, from the
+# measurement on all 18) and added 4 blind dev pages (100 in all).
+FLOORS = {"dev": (0.93, 0.82), "heldout": (0.89, 0.62)}
 
 CAREFUL_PAGES = [
     "aftercare-leaflet.txt",
@@ -47,7 +50,7 @@ def test_corpus_f1_does_not_drop_below_the_floor(evaluation, split):
 
 
 def test_corpus_has_a_held_out_part_and_enough_pages(evaluation):
-    assert evaluation.splits["heldout"].pages >= 12
+    assert evaluation.splits["heldout"].pages >= 16
     assert sum(s.pages for s in evaluation.splits.values()) >= 40
 
 
