@@ -730,10 +730,12 @@ def test_device_upkeep_and_the_span_of_a_course_are_not_intervals(extract):
 
 def test_a_duration_that_describes_something_else_is_not_a_claim(extract):
     text = ("After a 31-hour labour and a 13-hour flight, I booked a 60-minute session. Get a night's sleep "
-            "first and leave a fortnight's stay free. Expect a week's downtime; keep makeup off for 24 hours.")
+            "first and leave a fortnight's stay free. Expect a week's downtime; keep makeup off for 24 hours. "
+            "Next time, a 45-minute full-face treatment.")
     r = extract(text, source="a.md")
     assert [(c.text, c.kind) for c in r.claims if c.kind] == [
-        ("60-minute", "session_duration"), ("a week", "recovery_time"), ("24 hours", "avoidance_period")]
+        ("60-minute", "session_duration"), ("a week", "recovery_time"), ("24 hours", "avoidance_period"),
+        ("45-minute", "session_duration")]
 
 
 def test_when_results_start_to_show_is_a_results_time(extract):

@@ -94,7 +94,7 @@ _POWER_BEFORE = re.compile(
 # only these nouns make it a time of the treatment or its aftercare ("a 60-minute session", "the 48-hour rule")
 _HYPHENATED_DURATION = re.compile(r"(?i)\S+-(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?)")
 _TREATMENT_NOUN_AFTER = re.compile(
-    r"(?i)\s+(?:(?:[a-z]+-)?(?:sessions?|treatments?|appointments?|procedures?|visits?|courses?|numbing|facials?"
+    r"(?i)\s+(?:(?:[\w-]+\s+){0,2}?(?:[a-z]+-)?(?:sessions?|treatments?|appointments?|procedures?|visits?|courses?|numbing|facials?"
     r"|microneedling|needling|window|rule|wait|waiting|break|gap|interval|downtime|recovery|healing|cycles?|pause|ban"
     r"|mark|period|routine|plan|protocol|schedule|timeline|countdown|programme|program|result|results|glow|regime|regimen"
     r"|application|soak|stint|spacing|turnaround|minimum|maximum|rest|worth)\b|[^a-z\s]|$)")
