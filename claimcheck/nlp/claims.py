@@ -500,7 +500,7 @@ class ClaimAnnotator:
             candidates = []  # "avoid retinol immediately after": no period is stated
         if candidates and _not_about_the_treatment(ctx, span, q, sent_i):
             candidates = []
-        stretch = None if q.frequency else _STRETCH_OF_ROUTINE.search(ctx.text, max(0, span.start_char - 40), span.start_char)
+        stretch = None if q.frequency else _just_before(ctx, span, _STRETCH_OF_ROUTINE, 40)
         if stretch:
             if _FREQUENCY_WORDS.search(ctx.text, max(0, stretch.start() - 40), stretch.start()):
                 candidates = []  # "every other day for the first four weeks": how long a routine runs
@@ -734,27 +734,32 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
     sentence = ctx.sentence_text(sent_i)
     if q.flags.get("ordinal") and span.start_char == ctx.sents.first_char[sent_i] and _FREQUENCY_WORDS.search(sentence):
         return True  # "WEEKS 3-4 -- every other day": a step of a schedule, labelled by when it runs
-    if (_KEEP_USING.search(ctx.text, max(0, span.start_char - 40), span.start_char) and _SUNSCREEN.search(sentence)) \
-            or _SUNSCREEN_FOR.search(ctx.text, max(0, span.start_char - 40), span.start_char):
+    if (_just_before(ctx, span, _KEEP_USING, 40) and _SUNSCREEN.search(sentence)) \
+            or _just_before(ctx, span, _SUNSCREEN_FOR, 40):
         return True  # "use SPF 50 daily, and keep using it for at least 3 months", "sunscreen every morning for a month"
     if ctx.about_another_treatment(sent_i, span):
         return True  # "A medium-depth TCA peel ... a week of visible peeling", a peel's column in a table
-    if _STEP_BEFORE.search(ctx.text, max(0, span.start_char - 30), span.start_char):
+    if _just_before(ctx, span, _STEP_BEFORE, 30):
         return True  # "each click 0.25 mm", "in steps of 0.5 mm": how the device adjusts
     if _HYPHENATED_DURATION.fullmatch(span.text) and not _TREATMENT_NOUN_AFTER.match(ctx.text, span.end_char):
         return True  # "a 13-hour leg to Bangkok", "after a 31-hour labour"
     possessive = _POSSESSIVE.match(ctx.text, span.end_char) if q.dimension == "duration" else None
     if possessive and not _TREATMENT_NOUN_AFTER.match(ctx.text, possessive.end()):
         return True  # "a fortnight's stay", "a night's sleep", "48 hours' notice"
-    if _COURSE_SPAN_BEFORE.search(ctx.text, max(0, span.start_char - 60), span.start_char):
+    if _just_before(ctx, span, _COURSE_SPAN_BEFORE, 60):
         return True  # "eight sessions over roughly three months"
-    if _DEVICE_UPKEEP_BEFORE.search(ctx.text, max(0, span.start_char - 80), span.start_char):
+    if _just_before(ctx, span, _DEVICE_UPKEEP_BEFORE, 80):
         return True  # "Replace the head every 3 months"
-    if q.dimension == "duration" and _POWER_BEFORE.search(ctx.text, max(0, span.start_char - 80), span.start_char):
+    if q.dimension == "duration" and _just_before(ctx, span, _POWER_BEFORE, 80):
         return True  # "A full charge takes about 2 hours and gives roughly 60 minutes of use"
-    if _LOOKBACK.search(ctx.text, max(0, span.start_char - 30), span.start_char):
+    if _just_before(ctx, span, _LOOKBACK, 30):
         return True  # "isotretinoin in the last 6 months": a time before now, not about the treatment
     return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
+
+
+def _just_before(ctx: "_DocContext", span: Span, pattern: re.Pattern, width: int) -> re.Match | None:
+    """`pattern` searched in the `width` characters before a quantity (patterns end in `$`)."""
+    return pattern.search(ctx.text, max(0, span.start_char - width), span.start_char)
 
 
 def _superlative(doc: Doc, m: "_Match") -> bool:
@@ -1149,11 +1154,14 @@ class _DocContext:
             k -= 1
         return False
 
+    def _next_in_paragraph(self, sent_i: int) -> int | None:
+        k = sent_i + 1
+        return k if k < len(self.sents) and self.sent_block[k] == self.sent_block[sent_i] else None
+
     def refused_next(self, sent_i: int) -> bool:
         """Whether the next sentence of this paragraph is a bare refusal of this one ("Say no.")."""
-        k = sent_i + 1
-        return k < len(self.sents) and self.sent_block[k] == self.sent_block[sent_i] \
-            and _REFUSAL_OF_PREVIOUS.fullmatch(self.sentence_text(k)) is not None
+        k = self._next_in_paragraph(sent_i)
+        return k is not None and _REFUSAL_OF_PREVIOUS.fullmatch(self.sentence_text(k)) is not None
 
     def reported_quote(self, sent_i: int, start_char: int, end_char: int) -> bool:
         """Whether a phrase stands in quotation marks that its sentence attributes to someone else
@@ -1175,8 +1183,8 @@ class _DocContext:
     def rebutted(self, sent_i: int, said: str) -> bool:
         """Whether the next sentence of this paragraph flatly denies this one ('... calls it "zero
         downtime". It is not zero downtime.', '"FDA-approved and totally safe". They're not.')."""
-        k = sent_i + 1
-        if k >= len(self.sents) or self.sent_block[k] != self.sent_block[sent_i]:
+        k = self._next_in_paragraph(sent_i)
+        if k is None:
             return False
         if k not in self._rebuttals:  # once per sentence: many claims may share the sentence before it
             m = _REBUTTAL.match(self.sentence_text(k))
