@@ -268,8 +268,20 @@ def test_entries_of_a_service_menu_are_alternatives_not_contradictions(check):
 
 
 def test_a_list_entry_still_contradicts_the_running_text(check):
-    doc = check("# Your visit\n\nA session takes 30 minutes.\n\n- Full face: a session takes 2 hours\n", source="a.md")
-    assert [f.text for f in doc.findings if f.rule == "internal-inconsistency"] == ["2 hours"]
+    doc = check("# Your course\n\nSpace sessions 4 to 6 weeks apart.\n\n- Full face: a session every 10 days\n", source="a.md")
+    assert [f.text for f in doc.findings if f.rule == "internal-inconsistency"] == ["every 10 days"]
+
+
+def test_how_long_the_needling_and_the_whole_visit_take_are_not_compared(check):
+    r = check("A session takes about 20 minutes.\n\nYour treatment takes an hour from start to finish.\n")
+    assert [c.kind for c in r.claims] == ["session_duration", "session_duration"]
+    assert findings(r, "internal-inconsistency") == []
+
+
+def test_how_long_results_last_and_when_to_top_up_are_not_compared(check):
+    r = check("Results last 12 months or more.\n\nMost clients book a top-up every 6 months to maintain results.\n")
+    assert [c.kind for c in r.claims] == ["results_duration", "results_duration"]
+    assert findings(r, "internal-inconsistency") == []
 
 
 def test_first_change_and_full_result_are_different_milestones(check):
