@@ -759,6 +759,27 @@ def test_a_sentence_refused_by_the_next_one_is_a_warning(extract):
         ("four to six weeks", "asserted"), ("ten days", "warning"), ("1.5 mm", "warning")]
 
 
+def test_a_story_told_as_what_not_to_do_is_a_warning(extract):
+    text = ('"Don\'t do what I did," she says. "I ran a 1.5 mm roller over my face every night."\n\n'
+            "Today she sticks to a 0.25 mm roller.\n")
+    r = extract(text, source="a.md")
+    assert [(c.text, c.modality) for c in r.claims] == [
+        ("1.5 mm", "warning"), ("every night", "warning"), ("0.25 mm", "asserted")]
+
+
+def test_the_options_of_a_multiple_choice_question_are_not_asserted(extract):
+    text = ("**2. What is the usual gap between facial needling sessions?**\n\n- (a) 7 days\n- (b) 4 to 6 weeks\n\n"
+            "**Answer: (b).** Sessions are spaced 4 to 6 weeks apart.\n")
+    r = extract(text, source="quiz.md")
+    assert [(c.text, c.modality) for c in r.claims] == [
+        ("7 days", "hypothetical"), ("4 to 6 weeks", "hypothetical"), ("4 to 6 weeks", "asserted")]
+
+
+def test_a_permission_named_a_myth_is_denied(extract):
+    r = extract("The idea that mineral powder can go on straight after is a myth.", source="a.md")
+    assert [(c.text, c.subject, c.modality) for c in r.claims] == [("straight after", "makeup", "negated")]
+
+
 def test_permission_to_go_back_on_is_an_avoidance_period(extract):
     text = ("## Aftercare\n\n- **Makeup:** fine from the same day.\n\n"
             "With a roller this short, your glycolic toner can go back on the same day.\n")

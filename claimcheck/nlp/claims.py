@@ -47,6 +47,12 @@ _REFUSAL = re.compile(
     r"(?:no|nope|absolutely not|definitely not|not at home|please don'?t|please do not|don'?t|do not|never"
     r"|(?:we|i)(?: would|'d)? (?:not|don'?t|do not) recommend (?:it|this|that)"
     r"|(?:we|i)(?: would|'d)? (?:strongly )?(?:advise|recommend|caution) against (?:it|this|that))\s?[.!]+")
+# a story told as what not to do: '"Don't do what I did," she says. "I was rolling 1.5 mm every night..."'
+_CAUTIONARY_TALE = re.compile(
+    r"(?i)\W*(?:please\s+)?(?:(?:don'?t|do\s+not|never)\s+(?:do\s+what\s+(?:i|we)\s+did|make\s+(?:my|our|the\s+same)\s+mistakes?"
+    r"|copy\s+(?:me|us|what\s+(?:i|we)\s+did)|be\s+like\s+me)|learn\s+from\s+(?:my|our)\s+mistakes?)\b")
+# a lettered option of a multiple-choice question, at the start of its list item: "(a) ", "b) ", "C. "
+_ANSWER_OPTION = re.compile(r"\s*\(?[a-eA-E][).]\s")
 # a bare refusal of what the sentence before it describes: "... ten days after the first. Say no."
 _REFUSAL_OF_PREVIOUS = re.compile(
     r"(?i)(?:(?:just\s+)?say\s+no(?:\s+to\s+(?:it|this|that|them))?|walk\s+away"
@@ -638,9 +644,10 @@ class ClaimAnnotator:
             if m.cat != "MOD":
                 continue
             # "avoid makeup for 24 hours" is the advice itself, but a harm said of a permission
-            # ("vitamin C straight after can set off a reaction") warns against it
+            # ("vitamin C straight after can set off a reaction") warns against it, and a myth named
+            # after one ("powder straight after is a myth") denies it
             if kind is not None and kind.advice_cues_are_claim and m.key in ("warning", "negated") \
-                    and not (permission and m.key == "warning" and m.sub == "backward"):
+                    and not (permission and m.sub == "backward"):
                 continue
             if _overlap(span.start, span.end, m.start, m.end) or m.start in ctx.phrase_tokens:
                 continue
@@ -654,7 +661,7 @@ class ClaimAnnotator:
                 continue
             if PRIORITY[m.key] > PRIORITY[best]:
                 best = m.key
-        if best == "asserted" and ctx.is_question(sent_i):
+        if best == "asserted" and (ctx.is_question(sent_i) or ctx.answer_option(sent_i)):
             best = "hypothetical"
         if ctx.in_myth_section(sent_i, span.start_char) and best in ("asserted", "hypothetical"):
             best = "negated"
@@ -1079,10 +1086,16 @@ class _DocContext:
 
     def question_in_previous_paragraph(self, sent_i: int) -> int | None:
         """For the first sentence of a paragraph that answers the paragraph before it ("Question: Can I
-        wear makeup after?" / "Answer: Yes, right away."), that question sentence."""
+        wear makeup after?" / "Answer: Yes, right away."), or of a lettered option in the list under it
+        ("(b) Straight after"), that question sentence."""
         b = self.sent_block[sent_i]
         if sent_i == 0 or b <= 0 or self.sent_block[sent_i - 1] == b:
             return None
+        first = self.run_start[b]
+        if first != b and self.blocks[b].kind == "item" and _ANSWER_OPTION.match(self.text, self.blocks[b].start):
+            # a later option of a multiple-choice question answers the question above the list
+            sentences = self.block_sents.get(first)
+            return self.question_in_previous_paragraph(sentences[0]) if sentences else None
         if self.blocks[b].kind == "heading" or self.blocks[b - 1].kind == "heading":
             return None  # a heading's question is the section's context already
         seen = 0
@@ -1137,6 +1150,15 @@ class _DocContext:
             return self.enumeration_of(self.block_sents[sec][0]) if self.block_sents.get(sec) else None
         return None
 
+    def answer_option(self, sent_i: int) -> bool:
+        """Whether the sentence is a lettered option of a multiple-choice question ("(b) 1.5 mm" in the
+        list under "Which needle length ...?"): offered to choose from, not asserted."""
+        b = self.sent_block[sent_i]
+        if b < 0 or self.blocks[b].kind != "item" or not _ANSWER_OPTION.match(self.text, self.blocks[b].start):
+            return False
+        sentences = [k for k in self.block_sents.get(self.run_start[b] - 1, []) if self.sentence_text(k)]
+        return bool(sentences) and self.is_question(sentences[-1])
+
     def about_research(self, sent_i: int) -> bool:
         found = self._research.get(sent_i)
         if found is None:
@@ -1145,11 +1167,12 @@ class _DocContext:
 
     def after_refusal(self, sent_i: int) -> bool:
         """Whether one of the two sentences before this one in its paragraph is a bare refusal ("Please
-        don't.", "I'd advise against it."): what follows explains why not (and, further on, moves on)."""
+        don't.", "I'd advise against it.") or opens a cautionary tale ("Don't do what I did."): what
+        follows explains why not (and, further on, moves on)."""
         b = self.sent_block[sent_i]
         k = sent_i - 1
         while k >= 0 and self.sent_block[k] == b and sent_i - k <= 2:
-            if _REFUSAL.fullmatch(self.sentence_text(k)):
+            if _REFUSAL.fullmatch(self.sentence_text(k)) or _CAUTIONARY_TALE.match(self.sentence_text(k)):
                 return True
             k -= 1
         return False
