@@ -89,6 +89,9 @@ def test_safe_or_professional_versions_of_those_practices_are_not_flagged(check,
         ("Like, the glow is instant.", "glow is instant"),
         ("Results are instant, your skin glows like new.", "results are instant"),
         ("Our pen treatment is completely pain-free with numbing, and most clients are back at work the next day.", "pain-free"),
+        ("Collagen induction, a zero-downtime treatment for a lunch break.", "zero-downtime"),
+        ('Their nurse insists it is "safe for all skin types, full stop", pointing out that, unlike many lasers, it uses no heat.',
+         "safe for all skin types"),
     ],
 )
 def test_unqualified_absolutes_are_flagged(check, text, phrase):
@@ -116,6 +119,7 @@ def test_unqualified_absolutes_are_flagged(check, text, phrase):
         'The leaflet they handed me promised "zero downtime". Plan on two quiet days anyway.',
         'Does microneedling hurt? A little; calling it "painless" would be a stretch.',
         "Nothing we do is painless, so we numb first.",
+        'She has a sharper word for clinics that market it as painless: "It isn\'t, and I\'d be wary of anyone who says it is."',
     ],
 )
 def test_hedged_negated_or_myth_busting_sentences_are_not_flagged(check, text):

@@ -60,7 +60,7 @@ _REFUSAL_OF_PREVIOUS = re.compile(
     r"|(?:politely\s+)?(?:decline|refuse)(?:\s+(?:it|this|that|them))?|avoid\s+(?:it|this|that|them)|resist(?:\s+it)?)\s?[.!]+")
 # a sentence that flatly denies the one before: "They're not, and it isn't." / "It is not zero downtime."
 _REBUTTAL = re.compile(
-    r"(?i)\s*(?:(?:but|and|well|sorry|honestly)[,\s]\s*)?(?:(?:it|they|that|this|he|she)\s*(?:is|are|was|were|['’]s|['’]re|does|do|did)?\s*"
+    r"(?i)\s*[\"“‘']?\s*(?:(?:but|and|well|sorry|honestly)[,\s]\s*)?(?:(?:it|they|that|this|he|she)\s*(?:is|are|was|were|['’]s|['’]re|does|do|did)?\s*"
     r"(?:n['’]t|not)(?:\s+(?:really|at\s+all|true|even\s+close|(?:that|so|quite\s+that)\s+(?:simple|easy|straightforward)|the\s+case))?(?:\s*[,.!:;—–]|\s*$)"
     r"|(?:it|they|that|this)\s*(?:is|are|was|were|['’]s|['’]re)\s*not\s+(?P<repeated>[^.!?]{1,60}?)\s*[.!]?\s*$"
     r"|(?:not\s+true|nope|wrong|rubbish|nonsense)\b)")
@@ -317,6 +317,7 @@ class ClaimAnnotator:
             sent_i = ctx.token_sent[m.start]
             hedged = any(h.cat == "HEDGE" and not _overlap(h.start, h.end, m.start, m.end) and not _superlative(ctx.doc, h)
                          and _distance(m.start, m.end, h.start, h.end) <= MODALITY_WINDOW and not ctx.other_clause(span, h)
+                         and not _quote_closes_between(ctx, span, h)
                          for h in ctx.nearby(sent_i, m.start, m.end, MODALITY_WINDOW)) or any(
                 q.cat == "QUAL" and q.end <= m.start and all(t.text == "-" for t in ctx.doc[q.end : m.start])
                 for q in ctx.nearby(sent_i, m.start, m.start, 1))
@@ -667,7 +668,7 @@ class ClaimAnnotator:
             best = "negated"
         if best == "asserted" and (ctx.after_refusal(sent_i) or ctx.refused_next(sent_i)):
             best = "warning"
-        if best == "asserted" and ctx.rebutted(sent_i, span.text):
+        if best == "asserted" and ctx.rebutted(sent_i, span.text, span.end_char):
             best = "negated"
         if best == "asserted" and ctx.under_condition(sent_i):
             best = "hypothetical"
@@ -715,6 +716,15 @@ def _sentences(doc: Doc) -> _Sentences:
         first_char=first_char.tolist(),
         token_sent=numpy.repeat(numpy.arange(len(starts)), ends - starts).tolist(),
     )
+
+
+def _quote_closes_between(ctx: "_DocContext", span: Span, hedge: _Match) -> bool:
+    """Whether a quotation holding the phrase ends before the hedge after it ('"safe for all skin types,
+    full stop", pointing out that unlike many lasers...'): the hedge is the writer's, not the quote's."""
+    if hedge.start < span.end:
+        return False
+    gap = ctx.text[span.end_char : ctx.doc[hedge.start].idx]
+    return any(q in gap for q in '"”»')  # not ’, which is also an apostrophe
 
 
 def _bare_item(ctx: "_DocContext", kind: Kind, start: int, end: int, low: float | None, high: float | None,
@@ -1203,9 +1213,17 @@ class _DocContext:
             return False  # 'our clients say it is "completely painless"': the business endorses it
         return _REPORTING_VERB.search(lead + " " + after[closed + 1:]) is not None
 
-    def rebutted(self, sent_i: int, said: str) -> bool:
+    def rebutted(self, sent_i: int, said: str, end_char: int | None = None) -> bool:
         """Whether the next sentence of this paragraph flatly denies this one ('... calls it "zero
-        downtime". It is not zero downtime.', '"FDA-approved and totally safe". They're not.')."""
+        downtime". It is not zero downtime.', '"FDA-approved and totally safe". They're not.'), or, for
+        the text ending at `end_char`, what follows a colon after it in the sentence does ('clinics that
+        market it as painless: "It isn't."')."""
+        if end_char is not None:
+            colon = self.text.find(":", end_char, self.sents.end_char[sent_i])
+            if colon >= 0:
+                m = _REBUTTAL.match(self.text, colon + 1, self.sents.end_char[sent_i])
+                if m is not None and not m.group("repeated"):
+                    return True
         k = self._next_in_paragraph(sent_i)
         if k is None:
             return False
