@@ -775,6 +775,14 @@ def test_the_options_of_a_multiple_choice_question_are_not_asserted(extract):
         ("7 days", "hypothetical"), ("4 to 6 weeks", "hypothetical"), ("4 to 6 weeks", "asserted")]
 
 
+def test_advice_in_the_main_clause_after_a_condition_is_asserted(extract):
+    text = ("If you do roll at home, keep to 0.25 mm. If redness lasts more than a week, call us. "
+            "Bruising is rare but, if it happens, it can take up to a week to fade.")
+    r = extract(text, source="a.md")
+    assert [(c.text, c.modality) for c in r.claims] == [
+        ("0.25 mm", "asserted"), ("more than a week", "hypothetical"), ("up to a week", "hypothetical")]
+
+
 def test_a_permission_named_a_myth_is_denied(extract):
     r = extract("The idea that mineral powder can go on straight after is a myth.", source="a.md")
     assert [(c.text, c.subject, c.modality) for c in r.claims] == [("straight after", "makeup", "negated")]

@@ -51,6 +51,11 @@ _REFUSAL = re.compile(
 _CAUTIONARY_TALE = re.compile(
     r"(?i)\W*(?:please\s+)?(?:(?:don'?t|do\s+not|never)\s+(?:do\s+what\s+(?:i|we)\s+did|make\s+(?:my|our|the\s+same)\s+mistakes?"
     r"|copy\s+(?:me|us|what\s+(?:i|we)\s+did)|be\s+like\s+me)|learn\s+from\s+(?:my|our)\s+mistakes?)\b")
+# the start of a main clause that advises the reader after a condition: "If you roll at home, keep to
+# 0.25 mm", "if your skin is fine, you can build up to..." (not a consequence: "if it happens, it can take...")
+_MAIN_CLAUSE_AFTER_CONDITION = re.compile(
+    r"(?i),\s+(?:then\s+)?(?:you|go|use|keep|drop|switch|stick|start|try|stop|book|wait|leave"
+    r"|apply|roll|do|please|just|come|call|see|expect|plan|allow|give|take|move|step|build|stay|aim|choose|pick|get)\b")
 # a lettered option of a multiple-choice question, at the start of its list item: "(a) ", "b) ", "C. "
 _ANSWER_OPTION = re.compile(r"\s*\(?[a-eA-E][).]\s")
 # a bare refusal of what the sentence before it describes: "... ten days after the first. Say no."
@@ -655,6 +660,9 @@ class ClaimAnnotator:
             if m.sub == "forward" and m.end <= span.start:
                 if span.start - m.end > MODALITY_WINDOW or ctx.terminated_between(span, m):
                     continue
+                if m.key == "hypothetical" and ctx.doc[m.start].lower_ in ("if", "unless") and \
+                        _MAIN_CLAUSE_AFTER_CONDITION.search(ctx.text, ctx.doc[m.end - 1].idx, span.start_char):
+                    continue  # "If you want your scars to shift, go 1.0 mm": the advice is the main clause
             elif m.sub == "backward" and m.start >= span.end:
                 if m.start - span.end > MODALITY_WINDOW or ctx.terminated_between(span, m):
                     continue
