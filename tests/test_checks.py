@@ -415,6 +415,12 @@ def test_a_numbered_question_in_plain_text_heads_its_answer(extract):
     assert [(c.kind, c.setting) for c in r.claims] == [("session_duration", "professional"), ("needle_depth", "home")]
 
 
+def test_a_refusal_with_its_reason_after_a_colon_warns_against_the_question_and_the_reason(check):
+    text = ("You also asked whether you could keep using your derma pen at home between sessions. Please don't: "
+            "on top of clinic treatment it is too much, and a pen at home is where we see infections.\n")
+    assert findings(check(text, source="letter.txt"), "risky-home-use") == []
+
+
 def test_a_labelled_refusal_makes_the_rest_of_its_paragraph_a_warning(check):
     text = "# Home roller questions\n\nAnswer: Please don't. I roll over spots at home and it just spreads the bacteria.\n"
     assert findings(check(text, source="qa.md"), "risky-home-use") == []

@@ -46,7 +46,8 @@ _REFUSAL = re.compile(
     r"(?i)(?:\w[\w ]{0,20}:\s*)?"  # a label: "Answer: Please don't."
     r"(?:no|nope|absolutely not|definitely not|not at home|please don'?t|please do not|don'?t|do not|never"
     r"|(?:we|i)(?: would|'d)? (?:not|don'?t|do not) recommend (?:it|this|that)"
-    r"|(?:we|i)(?: would|'d)? (?:strongly )?(?:advise|recommend|caution) against (?:it|this|that))\s?[.!]+")
+    r"|(?:we|i)(?: would|'d)? (?:strongly )?(?:advise|recommend|caution) against (?:it|this|that))"
+    r"(?:\s?[.!]+|\s?[:—–]\s(?P<reason>.*))")  # or the reason after a colon: "Please don't: ..."
 # a story told as what not to do: '"Don't do what I did," she says. "I was rolling 1.5 mm every night..."'
 _CAUTIONARY_TALE = re.compile(
     r"(?i)\W*(?:please\s+)?(?:(?:don'?t|do\s+not|never)\s+(?:do\s+what\s+(?:i|we)\s+did|make\s+(?:my|our|the\s+same)\s+mistakes?"
@@ -62,7 +63,8 @@ _ANSWER_OPTION = re.compile(r"\s*\(?[a-eA-E][).]\s")
 _REFUSAL_OF_PREVIOUS = re.compile(
     r"(?i)(?:(?:just\s+)?say\s+no(?:\s+to\s+(?:it|this|that|them))?|walk\s+away"
     r"|(?:please\s+)?(?:don'?t|do\s+not|never)(?:\s+(?:do|buy|use|try|order|book)\s+(?:it|one|this|that|them|these|those))?"
-    r"|(?:politely\s+)?(?:decline|refuse)(?:\s+(?:it|this|that|them))?|avoid\s+(?:it|this|that|them)|resist(?:\s+it)?)\s?[.!]+")
+    r"|(?:politely\s+)?(?:decline|refuse)(?:\s+(?:it|this|that|them))?|avoid\s+(?:it|this|that|them)|resist(?:\s+it)?)"
+    r"(?:\s?[.!]+|\s?[:—–]\s.*)")
 # a sentence that flatly denies the one before: "They're not, and it isn't." / "It is not zero downtime."
 _REBUTTAL = re.compile(
     r"(?i)\s*[\"“‘']?\s*(?:(?:but|and|well|sorry|honestly)[,\s]\s*)?(?:(?:it|they|that|this|he|she)\s*(?:is|are|was|were|['’]s|['’]re|does|do|did)?\s*"
@@ -674,8 +676,10 @@ class ClaimAnnotator:
             best = "hypothetical"
         if ctx.in_myth_section(sent_i, span.start_char) and best in ("asserted", "hypothetical"):
             best = "negated"
-        if best == "asserted" and (ctx.after_refusal(sent_i) or ctx.refused_next(sent_i)):
+        if best == "asserted" and (ctx.after_refusal(sent_i) or ctx.in_reason_for_refusal(sent_i, span.start_char)):
             best = "warning"
+        if best in ("asserted", "hypothetical") and ctx.refused_next(sent_i):
+            best = "warning"  # "You asked whether you could keep using your pen at home. Please don't."
         if best == "asserted" and ctx.rebutted(sent_i, span.text, span.end_char):
             best = "negated"
         if best == "asserted" and ctx.under_condition(sent_i):
@@ -1198,6 +1202,17 @@ class _DocContext:
     def _next_in_paragraph(self, sent_i: int) -> int | None:
         k = sent_i + 1
         return k if k < len(self.sents) and self.sent_block[k] == self.sent_block[sent_i] else None
+
+    def in_reason_for_refusal(self, sent_i: int, char: int) -> bool:
+        """Whether `char` lies in the reason a refusal gives after a colon in its own sentence ("Please
+        don't: a pen at home is exactly where we see infections")."""
+        text = self.sentence_text(sent_i)
+        m = _REFUSAL.fullmatch(text)
+        if m is None or m.group("reason") is None:
+            return False
+        # the reason starts after as many non-space characters in the page as in the normalized sentence
+        before = len("".join(text[: m.start("reason")].split()))
+        return len("".join(self.text[self.sents.start_char[sent_i] : char].split())) >= before
 
     def refused_next(self, sent_i: int) -> bool:
         """Whether the next sentence of this paragraph is a bare refusal of this one ("Say no.")."""
