@@ -463,6 +463,16 @@ def test_a_value_without_a_target_is_compared_with_every_target(check):
     assert [f.text for f in findings(r, "internal-inconsistency")] == ["5 to 7 days"]
 
 
+def test_a_research_finding_is_not_compared_with_the_advice(check):
+    text = ("One widely quoted trial from 2014 found the clearest difference at six months.\n\n"
+            "Most clients see real change in texture at around six weeks.\n\n"
+            "No makeup for 48 hours after your session.\n\n"
+            "Your makeup artist can work on your skin the next day, so trials and the big day are no problem.\n")
+    r = check(text, source="a.md")
+    assert [c.text for c in r.claims] == ["six months", "six weeks", "48 hours", "the next day"]
+    assert [f.text for f in findings(r, "internal-inconsistency")] == ["the next day"]
+
+
 def test_personal_reports_in_a_thread_are_not_inconsistent_with_the_advice(check):
     text = ("Redness after a clinic session is usually gone in 2 to 3 days.\n\n"
             "lol my redness lasts like 10 days every time and it's fine\n")

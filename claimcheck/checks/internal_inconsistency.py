@@ -25,16 +25,26 @@ _PERSONAL = re.compile(
     r"(?!\s+(?:will\s+follow|understand|agree|accept|acknowledge|confirm|consent|have\s+read)\b)")
 
 
+# a finding of research ("the 2014 trial found the clearest difference at six months"), not the page's advice
+# (not a bride's makeup trials)
+_RESEARCH = re.compile(
+    r"(?i)\b(?:stud(?:y|ies)|researchers|participants|meta-analys[ie]s|systematic review"
+    r"|(?:clinical|randomi[sz]ed|controlled|split-face)\s+trials?|in\s+(?:the|one|a|two|several)\s+trials?"
+    r"|trials?(?:\s+\S+){0,3}?\s+(?:found|showed|reported|suggested))\b")
+
+
 def is_compared(claim: Claim, personal: dict[str, bool] | None = None) -> bool:
-    """Whether a claim takes part in consistency checks: asserted, and not a personal report.
-    `personal` caches the answer per sentence (one long sentence may hold thousands of claims)."""
+    """Whether a claim takes part in consistency checks: asserted, and neither a personal report nor a
+    research finding. `personal` caches the answer per sentence (one long sentence may hold thousands
+    of claims)."""
     if claim.modality != "asserted":
         return False
     if personal is None:
         personal = {}
     found = personal.get(claim.sentence)
     if found is None:
-        found = personal[claim.sentence] = _PERSONAL.search(claim.sentence) is not None
+        found = personal[claim.sentence] = _PERSONAL.search(claim.sentence) is not None or \
+            _RESEARCH.search(claim.sentence) is not None
     return not found
 
 
