@@ -146,6 +146,8 @@ def test_frequencies_normalize_to_the_interval_in_days(text, lo, hi, written):
         "28 days of annual leave, a 6-month probation period, 2 years of experience",
         "7 nights, full board",
         "squeeze a second session into the trip",
+        "fit-out, two treatment chairs and opening stock",
+        "three treatment areas, numbed together",
     ],
 )
 def test_distractors_are_not_quantities(text):

@@ -412,6 +412,8 @@ def _build(m: re.Match) -> Quantity | None:
             return None
         if unit.dimension == "count" and len(nums) == 1 and body[nums[0][0] : nums[0][1]].lower() in ("a", "an"):
             return None  # "a treatment", "an appointment": an article, not a course of one
+        if unit.dimension == "count" and _COUNTED_SOMETHING_ELSE.match(m.string, m.end()):
+            return None  # "two treatment chairs", "three treatment areas": chairs and areas, not sessions
         if body_lower in ("a second", "one second") and _ORDINAL_SECOND.match(m.string, m.end()):
             return None  # "a second session": the ordinal, not a length of time
         lo_v = nums[0][2][0]
@@ -436,6 +438,10 @@ def _build(m: re.Match) -> Quantity | None:
     return q
 
 
+# a noun that the session word qualifies, so that the number counts it
+_COUNTED_SOMETHING_ELSE = re.compile(
+    r"[ \t]+(?:chairs?|rooms?|beds?|couch(?:es)?|suites?|tables?|areas?|zones?|options?|types?|methods?|devices?"
+    r"|providers?|staff)\b", re.IGNORECASE)
 # "second" followed by a word it qualifies ("a second session", "a second opinion"), not "a second or two"
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:or|and|to|of|later|after|before|ago|for|in|at|per|then|each|is|was|will)\b)[a-z]", re.IGNORECASE)
 
