@@ -500,6 +500,15 @@ def test_each_frequency_takes_the_depth_written_next_to_it(check):
     assert findings(r, "internal-inconsistency") == []
 
 
+def test_a_frequency_takes_the_depth_of_the_label_above_it_but_not_of_the_list_entry_before(check):
+    screens = ("0.2 mm heads\nRoll 3 times a week, never on back-to-back evenings.\n\n"
+               "0.5 mm heads\nRoll once a week at home.\n")
+    assert findings(check(screens, source="app.txt"), "internal-inconsistency") == []
+    text = ("- 0.25 mm: two or three times a week\n- 0.5 mm: once a week\n- Body: every 2 to 3 weeks\n\n"
+            "Use the pen every other day at home for the first four weeks.\n")
+    assert [f.text for f in findings(check(text, source="faq.md"), "internal-inconsistency")] == ["every other day"]
+
+
 def test_two_phrases_that_warn_of_one_harm_in_one_sentence_are_one_finding(check):
     text = "At home? Yes, roll over them gently, it helps dry pimples out."
     assert [f.reference for f in findings(check(text), "risky-home-use")] == ["home-over-a-breakout"]

@@ -52,9 +52,19 @@ def claim_context(claim: Claim, result: DocumentResult) -> tuple:
     depth = None
     if claim.kind != "needle_depth":
         d = depth_context(claim, result)
-        if d is not None and d.sentence == claim.sentence:
+        if d is not None and (d.sentence == claim.sentence or _labels(d, claim)):
             depth = (d.min, d.max)
     return (claim.kind, claim.subject, claim.indication, depth)
+
+
+def _labels(depth: Claim, claim: Claim) -> bool:
+    """Whether a depth stands in a short label or heading right above the claim's paragraph ("0.5 mm
+    heads" over "Roll once a week.")."""
+    if depth.paragraph is None or claim.paragraph is None or claim.paragraph - depth.paragraph != 1:
+        return False
+    if depth.enumeration is not None and claim.enumeration is not None and depth.enumeration[0] == claim.enumeration[0]:
+        return False  # the entry before in the same list: "0.5 mm: once a week" over "Body: every 2 weeks"
+    return len(depth.sentence.split()) <= 6
 
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
