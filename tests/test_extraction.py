@@ -796,6 +796,11 @@ def test_permission_to_go_back_on_is_an_avoidance_period(extract):
         ("the same day", "avoidance_period", "makeup", 0.0), ("on the same day", "avoidance_period", "actives", 0.0)]
 
 
+def test_a_time_before_the_next_session_is_not_an_avoidance_period(extract):
+    r = extract("Between sessions, use your tretinoin as usual until 5 days before the next one.\n", source="letter.txt")
+    assert r.claims == []
+
+
 def test_a_countdown_label_before_the_treatment_is_not_an_avoidance_period(extract):
     text = ("## Counting down\n\n- **Two weeks before:** no sunbeds or sunbathing.\n"
             "- 5 days before: pause retinoids.\n\n## Afterwards\n\n- No sun for a week.\n")

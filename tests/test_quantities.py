@@ -148,6 +148,7 @@ def test_frequencies_normalize_to_the_interval_in_days(text, lo, hi, written):
         "squeeze a second session into the trip",
         "fit-out, two treatment chairs and opening stock",
         "three treatment areas, numbed together",
+        "nothing but the balm we gave you, applied twice a day",
     ],
 )
 def test_distractors_are_not_quantities(text):

@@ -82,6 +82,7 @@ _OPENING_QUOTES, _CLOSING_QUOTES = "\"“‘«", "\"”’»"
 _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
     r"(?:(?:clinic|in-clinic|professional|salon)\s{1,3})?(?:treatment|visit|appointment|session|procedure|microneedling)"
+    r"|(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:your|the)\s{1,3}next\s{1,3}one\b"  # "until 5 days before the next one"
     r"|before[*_]*\s*[,;:)–—]|beforehand\b|before\s*\.)", re.IGNORECASE)  # "stop acids 3 to 5 days before, and ...", "Two weeks before: no sunbeds"
 # "at least ten days before the wedding": when to book, not a claim about the treatment
 _BEFORE_EVENT = re.compile(

@@ -284,7 +284,9 @@ _MOVE_BEFORE = re.compile(
 # "SPF 30 every day", "moisturise daily": the frequency of a skincare routine, not of treatment
 _ROUTINE_BEFORE = re.compile(r"(?:spf|sunscreen|sunblock|moisturi[sz]\w*|cleanse\w*|hydrat\w*)[^.;:!?]{0,30}$"
                              # "restart retinol 5 days after treatment, every other night at first"
-                             r"|\b(?:restart|reintroduc|resum|ease\s+back|bring\s+back)\w*[^.;:!?]{0,60}$", re.IGNORECASE)
+                             r"|\b(?:restart|reintroduc|resum|ease\s+back|bring\s+back)\w*[^.;:!?]{0,60}$"
+                             # "the Cicalfate we gave you, applied twice a day"
+                             r"|\b(?:re)?appl(?:y|ied|ying)(?:\s+(?:it|them|this))?\s+$", re.IGNORECASE)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -298,7 +300,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         if lower.endswith(("mil", "mils"), m.start(), m.end()) and _A_MILLION_OF.match(lower, m.end(), m.end() + 16):
             continue
-        if (m.group("adverb") or m.group("every")) and _ROUTINE_BEFORE.search(lower, max(0, m.start() - 80), m.start()):
+        if (m.group("adverb") or m.group("every") or m.group("freq")) and _ROUTINE_BEFORE.search(lower, max(0, m.start() - 80), m.start()):
             continue
         q = _build(m)
         if q is not None:
