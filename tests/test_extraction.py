@@ -796,6 +796,11 @@ def test_permission_to_go_back_on_is_an_avoidance_period(extract):
         ("the same day", "avoidance_period", "makeup", 0.0), ("on the same day", "avoidance_period", "actives", 0.0)]
 
 
+def test_benefits_that_fade_are_how_long_results_last_not_recovery(extract):
+    r = extract("Keep rolling: the benefits fade within a few weeks once you stop. Redness fades within 2 days.", source="a.md")
+    assert [(c.text, c.kind) for c in r.claims] == [("within a few weeks", "results_duration"), ("within 2 days", "recovery_time")]
+
+
 def test_a_time_before_the_next_session_is_not_an_avoidance_period(extract):
     r = extract("Between sessions, use your tretinoin as usual until 5 days before the next one.\n", source="letter.txt")
     assert r.claims == []
