@@ -426,6 +426,14 @@ def test_a_labelled_refusal_makes_the_rest_of_its_paragraph_a_warning(check):
     assert findings(check(text, source="qa.md"), "risky-home-use") == []
 
 
+def test_a_value_the_reader_is_told_to_be_wary_of_is_a_warning(check):
+    text = "Space sessions four to six weeks apart. Be wary of any clinic that wants to see you more often than every two weeks."
+    r = check(text, source="a.md")
+    assert [(c.text, c.modality) for c in r.claims] == [
+        ("four to six weeks", "asserted"), ("more often than every two weeks", "warning")]
+    assert r.findings == []
+
+
 def test_a_frequency_said_to_do_harm_is_a_warning(check):
     doc = check("Our therapists leave at least four weeks between sessions. Booking every week would only keep it irritated.",
                 source="spa.md")

@@ -119,6 +119,11 @@ def test_vague_amounts_use_documented_ranges(text, lo, hi):
         ("once a week at most", 7, None, (None, 1, "per week")),
         ("no more than weekly", 7, None, (7, None, "day")),
         ("at least every 2 weeks", 14, None, (2, None, "week")),
+        # "more often" bounds the interval from above however the frequency is written
+        ("more often than every two weeks", None, 14, (None, 2, "week")),
+        ("more often than twice a week", None, 3.5, (2, None, "per week")),
+        ("no more often than every 4 weeks", 28, None, (4, None, "week")),
+        ("less frequently than once a week", 7, None, (None, 1, "per week")),
     ],
 )
 def test_frequencies_normalize_to_the_interval_in_days(text, lo, hi, written):

@@ -77,6 +77,11 @@ UPPER_BOUND = {
     "closer than", "sooner than", "earlier than",
     "capped at", "limited to", "maxes out at", "tops out at",
 }
+# bounds on how often, whichever way the frequency is written: "more often than every two weeks" and
+# "more often than twice a week" both bound the interval from above
+MORE_OFTEN = {"more often than", "more frequently than"}
+LESS_OFTEN = {"less often than", "less frequently than", "no more often than", "not more often than",
+              "no more frequently than", "not more frequently than"}
 LOWER_SUFFIX = {"or more", "or longer", "or over", "or above", "or deeper", "+", "plus", "minimum", "at least", "at minimum",
                 "and above", "and up", "and over", "or higher", "and higher", "and longer"}
 UPPER_SUFFIX = {"or less", "or fewer", "or shorter", "or under", "at most", "max", "maximum", "or so"}
@@ -105,7 +110,7 @@ _SEP = r"(?:[ \t\u00a0]{0,12}[-–—‒~][ \t\u00a0]{0,12}|\s{1,12}(?:to|or|and
 _SEP_UNITS = r"(?:[ \t\u00a0]{0,12}[-–—‒~][ \t\u00a0]{0,12}|\s{1,12}(?:to|through|until|till|-)\s{1,12})"
 _TIME_UNIT = rf"(?:{_alt([u for u in _UNIT_WORDS if unitlib.lookup(u).dimension == 'duration'])})(?![\w])"
 _PRE_LOWER = _alt(LOWER_BOUND)
-_PRE_UPPER = _alt(UPPER_BOUND)
+_PRE_UPPER = _alt(UPPER_BOUND | MORE_OFTEN | LESS_OFTEN)
 _POST = rf"(?:[ \t]?\+|\s{{1,3}}(?:{_alt(LOWER_SUFFIX | UPPER_SUFFIX - {'+'})})\b)"
 _FIRST = r"(?:(?:the|your)\s{1,3})?(?:first|next|initial|following|coming)\s{1,3}"
 _PERIOD = r"(?:day|night|week|fortnight|month|year)"
@@ -119,7 +124,8 @@ _FREQNUM = rf"(?:once|twice|thrice|{_NUM}(?:{_SEP}{_NUM})?\s{{1,3}}(?:times|nigh
 # copy are rejected there, which makes the scan several times faster. Keep in step with the
 # alternatives (tests/test_quantities.py compares the guarded regex with the unguarded one).
 _STARTING_PHRASES = {
-    *LOWER_BOUND, *UPPER_BOUND, *NUMBER_WORDS, *VAGUE_WORDS, *VAGUE_PHRASES, *ADVERB_FREQUENCIES, *NEXT_DAY,
+    *LOWER_BOUND, *UPPER_BOUND, *MORE_OFTEN, *LESS_OFTEN, *NUMBER_WORDS, *VAGUE_WORDS, *VAGUE_PHRASES,
+    *ADVERB_FREQUENCIES, *NEXT_DAY,
     *IMMEDIATE, *FREQ_COUNTS, "between", "every", "day", "days", "week", "weeks", "month", "months", "by",
     *(f"{a}{b}" for a in ("", "the ", "your ") for b in ("first", "next", "initial", "following", "coming")),
 }
@@ -496,6 +502,10 @@ def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague:
         pre = ""  # "over several months", "over 1 to 3 days": a span of time, not a lower bound
     if pre == "up to" and _MOVE_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
         pre = ""  # "moved up to the 1.5", "build up to 2.0 mm": a move to that value, not an upper bound
+    rate = frequency and (written is not None or counted)
+    if pre in MORE_OFTEN | LESS_OFTEN:
+        # as "more than" / "no more than" on a written count, as "up to" / "at least" on an interval
+        pre = ("more than" if rate else "up to") if pre in MORE_OFTEN else ("no more than" if rate else "at least")
     if pre in LOWER_BOUND or post in LOWER_SUFFIX or inner_plus:
         open_high = True
     if pre in UPPER_BOUND or post in UPPER_SUFFIX - {"or so"}:
@@ -504,7 +514,6 @@ def _finish(m: re.Match, lo_v: float, hi_v: float, unit: unitlib.Unit, *, vague:
     # a bound on a rate bounds the interval the other way: "no more than twice a week" (or "once every 3
     # weeks") is every 3.5 days (21 days) or longer; the written count, "per week", keeps the bound as
     # written ("weekly" and "every 3 weeks" are written as intervals)
-    rate = frequency and (written is not None or counted)
     interval_open_high, interval_open_low = (open_low, open_high) if rate else (open_high, open_low)
     written_as_interval = not wunit.startswith("per ")
     written_open_high, written_open_low = (
