@@ -801,6 +801,13 @@ def test_benefits_that_fade_are_how_long_results_last_not_recovery(extract):
     assert [(c.text, c.kind) for c in r.claims] == [("within a few weeks", "results_duration"), ("within 2 days", "recovery_time")]
 
 
+def test_a_subject_named_before_a_time_counted_back_from_the_treatment_carries_to_the_aftercare_value(extract):
+    text = ("No makeup for 24 hours and no gym for 48 hours.\n\n"
+            "She stops her retinol five days before each appointment and keeps off it for five days afterwards.\n")
+    r = extract(text, source="a.md")
+    assert [(c.text, c.subject) for c in r.claims] == [("24 hours", "makeup"), ("48 hours", "exercise"), ("five days", "actives")]
+
+
 def test_a_time_before_the_next_session_is_not_an_avoidance_period(extract):
     r = extract("Between sessions, use your tretinoin as usual until 5 days before the next one.\n", source="letter.txt")
     assert r.claims == []

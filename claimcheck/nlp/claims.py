@@ -602,6 +602,14 @@ class ClaimAnnotator:
                     d = _distance(span.start, span.end, m.start, m.end)
                     if d <= FAR_SUBJECT_WINDOW and not ctx.other_quantity_closer(sent_i, span, m, d):
                         found[m.sub] = min(d, found.get(m.sub, 1 << 30))
+        if not found:
+            # past a time counted back from the treatment, which is no claim ("stops her retinol five days
+            # before each appointment and keeps off it for five days afterwards")
+            for m in ctx.nearby(sent_i, span.start, span.end, FAR_SUBJECT_WINDOW):
+                if m.cat == cat and m.key == kind.id and m.end <= span.start:
+                    d = _distance(span.start, span.end, m.start, m.end)
+                    if d <= FAR_SUBJECT_WINDOW and not ctx.other_quantity_closer(sent_i, span, m, d, past_before=True):
+                        found[m.sub] = min(d, found.get(m.sub, 1 << 30))
         if not found and ctx.introduces_list(sent_i):
             for m in ctx.following_item_matches(sent_i):
                 if m.cat == cat and m.key == kind.id:
@@ -955,14 +963,16 @@ class _DocContext:
             self._quantity_starts[sent_i] = [s.start for s in spans]
             self._longest_quantity = max(self._longest_quantity, max(s.end - s.start for s in spans))
 
-    def other_quantity_closer(self, sent_i: int, span: Span, m: _Match, d: int) -> bool:
-        """Whether a quantity of the sentence other than `span` lies closer than `d` tokens to `m`."""
+    def other_quantity_closer(self, sent_i: int, span: Span, m: _Match, d: int, past_before: bool = False) -> bool:
+        """Whether a quantity of the sentence other than `span` lies closer than `d` tokens to `m`; with
+        `past_before`, leaving out times counted back from the treatment ("five days before")."""
         spans = self.sent_quantities.get(sent_i, [])
         starts = self._quantity_starts.get(sent_i, [])
         lo = bisect.bisect_left(starts, m.start - d - self._longest_quantity)
         hi = bisect.bisect_right(starts, m.end + d)
         return any(
             (o.start, o.end) != (span.start, span.end) and _distance(o.start, o.end, m.start, m.end) < d
+            and not (past_before and _BEFORE_TREATMENT.match(self.text, o.end_char))
             for o in spans[lo:hi]
         )
 
