@@ -808,6 +808,12 @@ def test_a_subject_named_before_a_time_counted_back_from_the_treatment_carries_t
     assert [(c.text, c.subject) for c in r.claims] == [("24 hours", "makeup"), ("48 hours", "exercise"), ("five days", "actives")]
 
 
+def test_a_page_mostly_about_home_rolling_gives_its_setting_to_a_value_with_no_cue_of_its_own(extract):
+    text = ("# Beard guide\n\nDerma rolling basics for the bearded.\n\n## Lengths\n\n- Scalp: 1.0 mm\n\n"
+            "## Kit\n\nA derma roller and a case.\n\n## Where to go\n\nDerma rolling is fine for most; clinics offer more.\n")
+    assert [(c.text, c.setting) for c in extract(text, source="guide.md").claims] == [("1.0 mm", "home")]
+
+
 def test_a_time_before_the_next_session_is_not_an_avoidance_period(extract):
     r = extract("Between sessions, use your tretinoin as usual until 5 days before the next one.\n", source="letter.txt")
     assert r.claims == []

@@ -1542,7 +1542,7 @@ class _DocContext:
             decided = _decide(self.section_heading_score.get(parent, {}), margin=1.0)
             if decided:
                 return decided
-        return _decide(self.doc_score, margin=3.0, minimum=2.0) or _decide(self._page_score(), margin=3.0, minimum=2.0)
+        return _decide(self.doc_score, margin=2.5, minimum=2.0) or _decide(self._page_score(), margin=2.5, minimum=2.0)
 
     def _title_setting(self) -> str | None:
         """The setting the page's first block (its title: "At-home derma pens: what sellers promise",
