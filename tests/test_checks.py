@@ -288,6 +288,13 @@ def test_how_long_results_last_and_when_to_top_up_are_not_compared(check):
     assert findings(r, "internal-inconsistency") == []
 
 
+def test_times_to_results_a_few_times_apart_are_milestones_but_48_hours_against_weeks_contradicts(check):
+    milestones = "Most clients see a change after 2 to 4 weeks.\n\nExpect your results at about three months.\n"
+    assert findings(check(milestones), "internal-inconsistency") == []
+    contradiction = "Most clients see a change after 4 to 6 weeks.\n\nYou will see results within 48 hours.\n"
+    assert [f.text for f in findings(check(contradiction), "internal-inconsistency")] == ["within 48 hours"]
+
+
 def test_first_change_and_full_result_are_different_milestones(check):
     r = check("First real change in texture: about 6 weeks.\n\nFull result: 3 to 6 months after the final session.\n")
     assert [c.kind for c in r.claims] == ["results_time", "results_time"]

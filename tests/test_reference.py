@@ -53,6 +53,8 @@ CASES = {
                                     "unknown field (expected one of: max, min, unit, unstated)"),
     "phrase group too large": ('"(bear|bears|bearing) down"', '"(a|b|c|d|e|f|g|h) (a|b|c|d|e|f|g|h) (a|b|c|d|e|f|g|h) (a|b|c|d|e|f|g|h)"',
                                "stands for 4096 phrases"),
+    "consistency ratio below one": ("    consistency_ratio: 4\n", "    consistency_ratio: 0.5\n",
+                                    "consistency_ratio: must be a number of at least 1, not 0.5"),
     "neither accepted nor typical": ("    typical: {min: 30, max: 60, unit: min}\n    accepted: {min: 15, max: 120, unit: min}\n", "",
                                      "accepted: missing"),
 }

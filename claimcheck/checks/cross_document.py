@@ -66,7 +66,7 @@ class CrossDocumentIndex:
         severity = reference.rule_severity.get(RULE, "warning")
         out = []
         for group in self.groups.values():
-            if group.pages < 2 or not _disagree(group):
+            if group.pages < 2 or not _disagree(group, reference.kinds[group.anchor.kind].consistency_ratio):
                 continue
             anchor = group.anchor
             what = label(reference, anchor.kind) + (f" ({anchor.subject})" if anchor.subject else "")
@@ -115,11 +115,11 @@ def _keep_two(best: list[tuple[float, str]], value: float, path: str, highest: b
         best[1:] = [(value, path)]
 
 
-def _disagree(group: _Group) -> bool:
+def _disagree(group: _Group, ratio: float = 1.0) -> bool:
     """Whether two claims from different pages have disjoint ranges (one's low above the other's high,
-    with the tolerance of `overlaps`): it is enough to try the two highest lows against the two lowest
-    highs."""
-    return any(pa != pb and low > high for low, pa in group.lows for high, pb in group.highs)
+    with the tolerance of `overlaps`, `ratio` times over): it is enough to try the two highest lows
+    against the two lowest highs."""
+    return any(pa != pb and low > high * ratio for low, pa in group.lows for high, pb in group.highs)
 
 
 def _values_and_places(group: _Group) -> str:

@@ -78,7 +78,8 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     severity = reference.rule_severity.get(RULE, "warning")
     for claims in groups.values():
         reported: set[frozenset] = set()
-        earlier_values = _EarlierValues(list(reference.kinds[claims[0].kind].targets))
+        kind = reference.kinds[claims[0].kind]
+        earlier_values = _EarlierValues(list(kind.targets), kind.consistency_ratio)
         # values within one paragraph describe variants of one thing ("leave it on for 30 to 45 minutes.
         # Around the eyes, 20 minutes is enough"): a claim is compared only with those of earlier
         # paragraphs, and with an earlier value of its sentence that it restates in apposition
@@ -163,12 +164,13 @@ class _EarlierValues:
     "Signature ... 75 min"), not statements that contradict each other, but a checklist that repeats
     the aftercare list above it with other values does contradict it."""
 
-    def __init__(self, targets: list[str]) -> None:
+    def __init__(self, targets: list[str], ratio: float = 1.0) -> None:
         # (pool, setting filter, target filter) -> (ascending lows, their claims) and (descending highs
         # negated, their claims); setting filter None holds every claim of the pool (for a claim of
         # unstated setting), "home"/"professional" the claims of that setting or of unstated setting;
         # likewise for targets
         self.targets = targets
+        self.ratio = ratio  # how many times over one value must exceed the other (the kind's consistency_ratio)
         self.rising: dict[tuple, tuple[list[float], list[int]]] = {}
         self.falling: dict[tuple, tuple[list[float], list[int]]] = {}
         self.claims: list[Claim] = []
@@ -203,12 +205,12 @@ class _EarlierValues:
         for pool, before in searches:
             # an earlier claim entirely above this one: its low beyond this one's high
             lows, owners = self.rising.get((pool, (claim.setting, claim.target)), ([], []))
-            i = bisect.bisect_right(lows, _high(claim))
+            i = bisect.bisect_right(lows, _high(claim) * self.ratio)
             if i < len(lows) and owners[i] < before:
                 found.append(owners[i])
             # an earlier claim entirely below: its high short of this one's low
             highs, owners = self.falling.get((pool, (claim.setting, claim.target)), ([], []))
-            i = bisect.bisect_right(highs, -_low(claim))
+            i = bisect.bisect_right(highs, -_low(claim) / self.ratio)
             if i < len(highs) and owners[i] < before:
                 found.append(owners[i])
         return self.claims[min(found)] if found else None

@@ -276,8 +276,16 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 KIND_FIELDS = {
     "label", "description", "dimension", "cues", "subjects", "targets", "subject_required", "default_subject",
     "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
-    "singular_requires", "bare_numbers", "not_cues", "timeline", "setting_by_value",
+    "consistency_ratio", "singular_requires", "bare_numbers", "not_cues", "timeline", "setting_by_value",
 }
+
+
+def _ratio(v: _Validator, m: LineDict, field: str) -> float:
+    value = m.get("consistency_ratio", 1)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1 <= value < float("inf"):
+        v.error(m.line_of("consistency_ratio"), f"{field}.consistency_ratio", f"must be a number of at least 1, not {value!r}")
+        return 1.0
+    return float(value)
 
 
 def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
@@ -348,6 +356,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             description=str(m.get("description") or ""),
             plausible=plausible,
             consistency=bool(m.get("consistency", True)),
+            consistency_ratio=_ratio(v, m, field),
             singular_requires=[p.lower() for p in v.strings(m.get("singular_requires"), m.line_of("singular_requires"), f"{field}.singular_requires")],
             timeline=bool(m.get("timeline", False)),
             not_cues=[p.lower() for p in v.strings(m.get("not_cues"), m.line_of("not_cues"), f"{field}.not_cues")],

@@ -42,6 +42,9 @@ class Kind:
     description: str = ""
     plausible: "Range | None" = None  # values outside it cannot be this kind ("6 weeks" is no session length)
     consistency: bool = True  # compare values within and across documents
+    # two values disagree only when one exceeds the other this many times over: the milestones of one
+    # timeline (first change at 4-6 weeks, peak at 3-6 months) are not a contradiction, 48 hours and 6 weeks are
+    consistency_ratio: float = 1.0
     singular_requires: list[str] = field(default_factory=list)  # a value of exactly 1 needs one of these phrases
     timeline: bool = False  # a point counted from the treatment ("day 5", "by week 6") can be this kind
     not_cues: list[str] = field(default_factory=list)  # phrases in which its cues and subjects do not count ("every time")
