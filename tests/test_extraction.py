@@ -759,6 +759,14 @@ def test_a_sentence_refused_by_the_next_one_is_a_warning(extract):
         ("four to six weeks", "asserted"), ("ten days", "warning"), ("1.5 mm", "warning")]
 
 
+def test_the_options_of_a_how_many_question_are_counts_even_bare_or_single(extract):
+    text = ("**2. How many treatments would you plan for mild acne scars?**\n\n"
+            "- (a) One session\n- (b) Three to six\n- (c) As many as the budget allows\n")
+    r = extract(text, source="quiz.md")
+    assert [(c.text, c.kind, c.min, c.max, c.modality) for c in r.claims] == [
+        ("One session", "session_count", 1.0, 1.0, "hypothetical"), ("Three to six", "session_count", 3.0, 6.0, "hypothetical")]
+
+
 def test_a_story_told_as_what_not_to_do_is_a_warning(extract):
     text = ('"Don\'t do what I did," she says. "I ran a 1.5 mm roller over my face every night."\n\n'
             "Today she sticks to a 0.25 mm roller.\n")

@@ -537,7 +537,8 @@ class ClaimAnnotator:
             if kind.subject_required and not subjects:
                 unnamed = max(unnamed, score)
                 continue
-            if kind.singular_requires and q.norm_min == q.norm_max == 1 and kid not in ctx.keys_in(sent_i, "SING"):
+            if kind.singular_requires and q.norm_min == q.norm_max == 1 and kid not in ctx.keys_in(sent_i, "SING") \
+                    and not ctx.answers_how_many(sent_i):
                 continue  # "after one session", "Single session $249": not a course of one
             target = next(iter(self._named(ctx, kind, span, sent_i, "TGT")), None)
             return [self._make_claim(ctx, span, q, kind, subj, target) for subj in (subjects or [kind.default_subject])]
@@ -1142,13 +1143,22 @@ class _DocContext:
             seen += 1
         return None
 
+    def answers_how_many(self, sent_i: int) -> bool:
+        """Whether the sentence is a lettered option under a "How many ...?" question ("(a) One session")."""
+        if not self.answer_option(sent_i):
+            return False
+        question = self.question_before(sent_i)
+        return bool(question) and "how many" in self.sentence_text(question[-1]).lower()
+
     def question_before(self, sent_i: int) -> list[int] | None:
         """The question this sentence answers: the previous sentence of its block when that is a
-        question, else its section heading when that is one and this sentence is in the first block
-        under it. None otherwise."""
+        question, the question above its list when it is a lettered option, else its section heading
+        when that is one and this sentence is in the first block under it. None otherwise."""
         b = self.sent_block[sent_i]
         if sent_i > 0 and self.sent_block[sent_i - 1] == b and self.is_question(sent_i - 1):
             return [sent_i - 1]
+        if self.answer_option(sent_i):
+            return [k for k in self.block_sents[self.run_start[b] - 1] if self.sentence_text(k)][-1:]
         sec = self.section_of(sent_i)
         if sec < 0 or sec == b or b != sec + 1:
             return None
