@@ -119,6 +119,7 @@ def test_unqualified_absolutes_are_flagged(check, text, phrase):
         'The leaflet they handed me promised "zero downtime". Plan on two quiet days anyway.',
         'Does microneedling hurt? A little; calling it "painless" would be a stretch.',
         "Nothing we do is painless, so we numb first.",
+        "Press on, no pain, no gain!",
         'She has a sharper word for clinics that market it as painless: "It isn\'t, and I\'d be wary of anyone who says it is."',
     ],
 )

@@ -243,6 +243,7 @@ class ClaimAnnotator:
         for check in reference.phrase_checks:
             add("PHR", check.id, "", 1.0, check.patterns)
             add("REQ", check.id, "", 1.0, check.requires)
+            add("PHRNOT", check.id, "", 1.0, check.not_within)
         add("HEDGE", "", "", 1.0, reference.hedges)
         for topic in reference.safety_topics:
             add("TOPIC", topic.id, "", 1.0, topic.cues)
@@ -311,9 +312,12 @@ class ClaimAnnotator:
     def _phrase_hits(self, ctx: "_DocContext") -> list[PhraseHit]:
         """Phrases of the phrase checks, one per check and sentence (the longest), with context."""
         best: dict[tuple[str, int], _Match] = {}
+        idioms = [m for m in ctx.matches if m.cat == "PHRNOT"]
         for m in ctx.matches:
             if m.cat != "PHR":
                 continue
+            if any(i.key == m.key and i.start <= m.start and m.end <= i.end for i in idioms):
+                continue  # "no pain, no gain": an idiom, not a promise
             key = (m.key, ctx.token_sent[m.start])
             cur = best.get(key)
             if cur is None or m.start < cur.start or (m.start == cur.start and m.end > cur.end):

@@ -553,7 +553,7 @@ def _entries(
     return out
 
 
-PHRASE_FIELDS = {"id", "rule", "patterns", "requires", "context", "severity", "message", "suggestion", "sources"}
+PHRASE_FIELDS = {"id", "rule", "patterns", "requires", "not_within", "context", "severity", "message", "suggestion", "sources"}
 
 
 def _phrases(v: _Validator, data: LineDict, sources: dict[str, SourceRef]) -> list[PhraseCheck]:
@@ -566,6 +566,7 @@ def _phrases(v: _Validator, data: LineDict, sources: dict[str, SourceRef]) -> li
         if not patterns:
             v.error(m.line_of("patterns"), f"{field}.patterns", "missing: list the phrases to flag")
         requires = v.phrases(m.get("requires"), m.line_of("requires"), f"{field}.requires")
+        not_within = v.phrases(m.get("not_within"), m.line_of("not_within"), f"{field}.not_within")
         ctx = v.mapping(m.get("context"), m.line_of("context"), f"{field}.context")
         v.unknown_keys(ctx, {"setting"}, f"{field}.context")
         setting = ctx.get("setting")
@@ -577,7 +578,8 @@ def _phrases(v: _Validator, data: LineDict, sources: dict[str, SourceRef]) -> li
         message = v.text(m, "message", field)
         srcs = _source_list(v, m, field, sources)
         suggestion = m.get("suggestion")
-        out.append(PhraseCheck(pid, str(rule), patterns, requires, setting, severity, message, suggestion, srcs, m.line))
+        out.append(PhraseCheck(pid, str(rule), patterns, requires, setting, severity, message, suggestion, srcs, m.line,
+                               not_within))
     return out
 
 

@@ -104,6 +104,7 @@ class PhraseCheck:
     suggestion: str | None
     sources: list[SourceRef]
     line: int = 0
+    not_within: list[str] = field(default_factory=list)  # phrases in which the patterns do not count ("no pain, no gain")
 
 
 @dataclass
