@@ -767,6 +767,17 @@ def test_the_options_of_a_how_many_question_are_counts_even_bare_or_single(extra
         ("One session", "session_count", 1.0, 1.0, "hypothetical"), ("Three to six", "session_count", 3.0, 6.0, "hypothetical")]
 
 
+def test_a_length_with_no_cue_near_it_is_a_needle_depth_on_a_page_about_rollers(extract):
+    text = "0:35 this is my derma roller\n0:42 1.5 millimeter, titanium, the reviews loved it\n"
+    assert [(c.text, c.kind) for c in extract(text, source="vlog.txt").claims] == [("1.5 millimeter", "needle_depth")]
+    assert extract("0:42 1.5 millimeter, titanium, the reviews loved it\n", source="vlog.txt").claims == []
+
+
+def test_a_value_said_not_to_be_something_you_should_do_is_a_warning(extract):
+    r = extract("Use a derma roller at home? 1.5 mm is not something you should be doing at home.", source="a.md")
+    assert [(c.text, c.modality) for c in r.claims] == [("1.5 mm", "warning")]
+
+
 def test_a_story_told_as_what_not_to_do_is_a_warning(extract):
     text = ('"Don\'t do what I did," she says. "I ran a 1.5 mm roller over my face every night."\n\n'
             "Today she sticks to a 0.25 mm roller.\n")

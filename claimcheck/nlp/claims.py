@@ -513,6 +513,10 @@ class ClaimAnnotator:
             if score < (MIN_KIND_SCORE / 3 if q.frequency else MIN_KIND_SCORE) or not self._fits(kind, q):
                 continue
             candidates.append((score, kid))
+        if not candidates and q.dimension == "length":
+            # a length in mm with no cue near it ("0:42 1.5 millimeter, titanium"), on a page that names
+            # needles or rollers, is the one length this reference knows
+            candidates = [(MIN_KIND_SCORE, k.id) for k in ctx.device_length_kinds() if self._fits(k, q)][:1]
         if forced_kind is not None:
             candidates = [(99.0, forced_kind)]
         if q.immediate and ctx.first_warning_end(sent_i) <= span.start:
@@ -877,6 +881,7 @@ class _DocContext:
         self.doc = doc
         self.annotator = annotator
         self.text = doc_text(doc)
+        self._device_length_kinds: list[Kind] | None = None
         self.sents = _sentences(doc)
         self.token_sent = self.sents.token_sent
         labels = annotator._labels
@@ -1146,6 +1151,13 @@ class _DocContext:
                 return k
             seen += 1
         return None
+
+    def device_length_kinds(self) -> list[Kind]:
+        """The kinds measured in lengths whose device or measure the page names (a cue of weight >= 1.5)."""
+        if self._device_length_kinds is None:
+            named = {m.key for m in self.matches if m.cat == "KIND" and m.weight >= 1.5}
+            self._device_length_kinds = [k for k in self.annotator.kinds.values() if k.dimension == "length" and k.id in named]
+        return self._device_length_kinds
 
     def answers_how_many(self, sent_i: int) -> bool:
         """Whether the sentence is a lettered option under a "How many ...?" question ("(a) One session")."""
