@@ -778,6 +778,17 @@ def test_a_value_said_not_to_be_something_you_should_do_is_a_warning(extract):
     assert [(c.text, c.modality) for c in r.claims] == [("1.5 mm", "warning")]
 
 
+def test_a_transcript_question_without_its_mark_is_asked_not_asserted(check):
+    text = ("0:20 >> I bought a derma roller for home\n"
+            "2:38 >> should I have gone straight for the 2 millimeter pen instead\n"
+            "2:58 >> can I go to the gym straight after though, it's leg day\n"
+            "3:01 >> not for 48 hours, you do not want sweat in there\n")
+    r = check(text, source="vlog.txt")
+    assert [(c.text, c.modality) for c in r.claims] == [
+        ("2 millimeter", "hypothetical"), ("straight after", "hypothetical"), ("48 hours", "asserted")]
+    assert [f for f in r.findings if f.rule in ("risky-home-use", "reference-contradiction")] == []
+
+
 def test_a_story_told_as_what_not_to_do_is_a_warning(extract):
     text = ('"Don\'t do what I did," she says. "I ran a 1.5 mm roller over my face every night."\n\n'
             "Today she sticks to a 0.25 mm roller.\n")

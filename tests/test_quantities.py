@@ -154,6 +154,7 @@ def test_frequencies_normalize_to_the_interval_in_days(text, lo, hi, written):
         "fit-out, two treatment chairs and opening stock",
         "three treatment areas, numbed together",
         "nothing but the balm we gave you, applied twice a day",
+        "it's leg day\n3:01 >> okay",
     ],
 )
 def test_distractors_are_not_quantities(text):

@@ -4,6 +4,7 @@ reference's home entries (e.g. needles over 0.5 mm); practices come from claims.
 from __future__ import annotations
 
 from ..model import DocumentResult, Finding
+from ..nlp.questions import asks
 from ..reference.model import Reference
 from . import RULES, CheckSettings
 from .common import claim_finding, describe, entry_violations, label
@@ -14,7 +15,7 @@ NOT_ADVICE = ("warning", "negated")
 
 def _asks(sentence: str) -> bool:
     """A reader's question ("should I go up to 2 mm?", "Can I use numbing cream at home?") is not advice."""
-    return sentence.rstrip().endswith("?")
+    return asks(sentence)
 
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:

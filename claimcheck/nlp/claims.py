@@ -18,6 +18,7 @@ from ..reference.model import Kind, Reference
 from ..sources.model import Block
 from .components import CLAIMS_KEY, StructureSentencizer, TokenOffsets, doc_blocks, doc_text, quantities_of
 from .quantities import Quantity, find_bare_numbers, lowered
+from .questions import asks
 from .units import NORMALIZED
 from .units import lookup as lookup_unit
 from .units import spellings
@@ -965,7 +966,7 @@ class _DocContext:
         return text
 
     def is_question(self, sent_i: int) -> bool:
-        return self.sentence_text(sent_i).endswith("?")
+        return asks(self.sentence_text(sent_i))
 
     def index_quantities(self) -> None:
         for sent_i, spans in self.sent_quantities.items():

@@ -162,7 +162,7 @@ _UNGUARDED = rf"""
       | (?P<freq>{_FREQNUM}(?:{_SEP}{_FREQNUM})?\s{{1,3}}(?:a|an|per|each|every)\s{{1,3}}{_PERIOD}\b)
       | (?P<vaguephrase>\b(?:{_alt(VAGUE_PHRASES)})\b)
       | (?P<every>\b(?:once\s{{1,3}})?every\s{{1,3}}(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_TIME_UNIT})
-      | (?P<ordinal>(?:\b(?:by|between)\s{{1,3}})?\b(?:day|days|week|weeks|month|months)\s{{1,3}}\d{{1,3}}(?:{_SEP}(?:(?:day|week|month)s?\s{{1,3}})?\d{{1,3}})?\b(?![.,]\d))
+      | (?P<ordinal>(?:\b(?:by|between)\s{{1,3}})?\b(?:day|days|week|weeks|month|months)\s{{1,3}}\d{{1,3}}(?:{_SEP}(?:(?:day|week|month)s?\s{{1,3}})?\d{{1,3}})?\b(?![.,:]\d))
       | (?P<adverb>\b(?:{_alt(ADVERB_FREQUENCIES)})\b(?!\s{{1,3}}(?:{_NOT_FREQUENCY})\b))
       | (?P<range>{_NUM}{_GAP}{_UNIT}{_SEP_UNITS}{_NUM}(?:{_POST})?{_GAP}{_UNIT}|{_NUM}{_SEP}{_NUM}(?:{_POST})?{_GAP}{_UNIT})
       | (?P<single>{_NUM}(?:[ \t]?\+|\s{{1,3}}or\s{{1,3}}more)?{_GAP}{_UNIT}(?P<half>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half\b)?)
