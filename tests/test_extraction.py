@@ -611,6 +611,16 @@ def test_a_speaker_or_caption_label_starts_a_new_sentence_in_a_script(extract):
     assert (c.text, c.subject, c.modality) == ("IMMEDIATELY", "actives", "asserted")
 
 
+def test_each_timestamped_turn_of_a_transcript_is_its_own_paragraph(extract):
+    text = ("0:40 >> and this is my derma roller\n"
+            "0:51 [on-screen text: Dan's roller: 1.5 mm. that's a clinic length. do NOT use it at home]\n"
+            "0:57 >> okay so the leaflet says never go over half a millimeter at home\n"
+            "1:44 [on-screen text: numbing cream under plastic wrap can be really dangerous. please don't copy this]\n")
+    r = extract(text, source="vlog.txt")
+    assert [(c.text, c.modality) for c in r.claims] == [("1.5 mm", "warning"), ("over half a millimeter", "warning")]
+    assert [(h.text, h.modality) for h in r.phrase_hits] == [("numbing cream", "warning")]
+
+
 def test_a_lower_case_sentence_after_a_full_stop_in_a_caption_is_its_own_sentence(extract):
     r = extract("then straight away I layer on my vitamin C serum. and makeup?", source="caption.txt")
     [c] = claims_of(r, "avoidance_period")

@@ -63,7 +63,7 @@ _ANSWER_OPTION = re.compile(r"\s*\(?[a-eA-E][).]\s")
 # a bare refusal of what the sentence before it describes: "... ten days after the first. Say no."
 _REFUSAL_OF_PREVIOUS = re.compile(
     r"(?i)(?:(?:just\s+)?say\s+no(?:\s+to\s+(?:it|this|that|them))?|walk\s+away"
-    r"|(?:please\s+)?(?:don'?t|do\s+not|never)(?:\s+(?:do|buy|use|try|order|book)\s+(?:it|one|this|that|them|these|those))?"
+    r"|(?:please\s+)?(?:don'?t|do\s+not|never)(?:\s+(?:do|buy|use|try|order|book|copy)\s+(?:it|one|this|that|them|these|those)(?:\s+at\s+home)?)?"
     r"|(?:politely\s+)?(?:decline|refuse)(?:\s+(?:it|this|that|them))?|avoid\s+(?:it|this|that|them)|resist(?:\s+it)?)"
     r"(?:\s?[.!]+|\s?[:—–]\s.*)")
 # a sentence that flatly denies the one before: "They're not, and it isn't." / "It is not zero downtime."
@@ -1253,9 +1253,17 @@ class _DocContext:
         return len("".join(self.text[self.sents.start_char[sent_i] : char].split())) >= before
 
     def refused_next(self, sent_i: int) -> bool:
-        """Whether the next sentence of this paragraph is a bare refusal of this one ("Say no.")."""
+        """Whether one of the next two sentences of this paragraph is a bare refusal of this one ("Say
+        no.", "Dan's roller: 1.5 mm. That's a clinic length. Do NOT use it at home.")."""
         k = self._next_in_paragraph(sent_i)
-        return k is not None and _REFUSAL_OF_PREVIOUS.fullmatch(self.sentence_text(k)) is not None
+        for _ in range(2):
+            if k is None:
+                return False
+            said = self.sentence_text(k).rstrip("]) ")  # "[on-screen text: ... do NOT use it at home]"
+            if _REFUSAL_OF_PREVIOUS.fullmatch(said if said.endswith((".", "!")) else said + ".") is not None:
+                return True
+            k = self._next_in_paragraph(k)
+        return False
 
     def reported_quote(self, sent_i: int, start_char: int, end_char: int) -> bool:
         """Whether a phrase stands in quotation marks that its sentence attributes to someone else

@@ -14,6 +14,8 @@ _FRAME = re.compile(r"[ \t]*([=*~#_-])\1{2,}[ \t]*")
 
 _NUMBERED_CAPS = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=[^a-z\n]*[A-Z]{3})[^a-z\n]{3,60}")
 _LABEL = re.compile(r"[ \t]*[A-Z][A-Za-z-]{0,15}(?: [A-Z][A-Za-z-]{0,15})?(?: \([^)\n]{1,20}\))?:\s")
+# a transcript's turn: "0:42 ...", "[10:09:10] NURSE JO: ..."
+_TIMESTAMP = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]")
 
 def plain_prose(text: str) -> tuple[str, list[Block]]:
     chars = list(text)
@@ -91,9 +93,11 @@ def plain_prose(text: str) -> tuple[str, list[Block]]:
             else:
                 blocks.append(Block(start, end, "heading", 2))
         else:
-            if para is not None and (text[para[1] - 1] in ".!?" or _LABEL.match(text, start, end)):
+            if para is not None and (text[para[1] - 1] in ".!?" or _LABEL.match(text, start, end)
+                                     or _TIMESTAMP.match(text, start, end)):
                 # a new line after a finished sentence in plain text starts a new paragraph, and so does
-                # a line opening on a speaker or caption label ("VO:", "ON-SCREEN:", "Q:") in a script
+                # a line opening on a speaker or caption label ("VO:", "ON-SCREEN:", "Q:") in a script or
+                # on a timestamp in a transcript
                 close_para()
             if para is None:
                 para = [start, end]
