@@ -1253,8 +1253,9 @@ class _DocContext:
         return len("".join(self.text[self.sents.start_char[sent_i] : char].split())) >= before
 
     def refused_next(self, sent_i: int) -> bool:
-        """Whether one of the next two sentences of this paragraph is a bare refusal of this one ("Say
-        no.", "Dan's roller: 1.5 mm. That's a clinic length. Do NOT use it at home.")."""
+        """Whether the next sentence of this paragraph is a bare refusal of this one ("Say no."), or the
+        one after it, past a remark that states no value ("Dan's roller: 1.5 mm. That's a clinic length.
+        Do NOT use it at home.")."""
         k = self._next_in_paragraph(sent_i)
         for _ in range(2):
             if k is None:
@@ -1262,6 +1263,8 @@ class _DocContext:
             said = self.sentence_text(k).rstrip("]) ")  # "[on-screen text: ... do NOT use it at home]"
             if _REFUSAL_OF_PREVIOUS.fullmatch(said if said.endswith((".", "!")) else said + ".") is not None:
                 return True
+            if self.sent_quantities.get(k):
+                return False
             k = self._next_in_paragraph(k)
         return False
 
