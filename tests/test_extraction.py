@@ -621,6 +621,15 @@ def test_each_timestamped_turn_of_a_transcript_is_its_own_paragraph(extract):
     assert [(h.text, h.modality) for h in r.phrase_hits] == [("numbing cream", "warning")]
 
 
+def test_a_true_or_false_statement_is_asked_and_a_lesson_number_is_no_session_count(extract):
+    text = ("How many sessions will I need? Most people need three or four.\n\n"
+            "If you've come straight from lesson 3.3, keep your notes open.\n\n"
+            "2. True or false: one session is enough to treat rolling acne scars.\n")
+    r = extract(text, source="course.txt")
+    assert [(c.text, c.kind, c.modality) for c in r.claims] == [
+        ("three or four", "session_count", "asserted"), ("one session", "session_count", "hypothetical")]
+
+
 def test_a_lower_case_sentence_after_a_full_stop_in_a_caption_is_its_own_sentence(extract):
     r = extract("then straight away I layer on my vitamin C serum. and makeup?", source="caption.txt")
     [c] = claims_of(r, "avoidance_period")

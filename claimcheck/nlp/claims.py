@@ -763,6 +763,8 @@ def _bare_item(ctx: "_DocContext", kind: Kind, start: int, end: int, low: float 
     """A number written without a unit, read in the kind's `bare_numbers` unit, as an item to classify
     (span, quantity, forced kind); None when outside the kind's range or not on tokens."""
     unit = lookup_unit(kind.bare_unit)
+    if unit.dimension == "count" and any(v is not None and v != int(v) for v in (low, high)):
+        return None  # "lesson 3.3": a bare count is a whole number
     lo = None if low is None else low * unit.factor
     hi = None if high is None else high * unit.factor
     bounds = ctx.offsets.expand(start, end)
