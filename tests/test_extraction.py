@@ -630,6 +630,11 @@ def test_a_true_or_false_statement_is_asked_and_a_lesson_number_is_no_session_co
         ("three or four", "session_count", "asserted"), ("one session", "session_count", "hypothetical")]
 
 
+def test_a_second_session_some_days_later_is_an_interval(extract):
+    r = extract("Skin needling on the day you arrive plus a second session five days later, for the full effect.", source="spa.txt")
+    assert [(c.text, c.kind) for c in r.claims] == [("five days", "session_interval")]
+
+
 def test_a_lower_case_sentence_after_a_full_stop_in_a_caption_is_its_own_sentence(extract):
     r = extract("then straight away I layer on my vitamin C serum. and makeup?", source="caption.txt")
     [c] = claims_of(r, "avoidance_period")

@@ -155,6 +155,7 @@ def test_frequencies_normalize_to_the_interval_in_days(text, lo, hi, written):
         "three treatment areas, numbed together",
         "nothing but the balm we gave you, applied twice a day",
         "it's leg day\n3:01 >> okay",
+        "Please book at least 48 hours ahead so we can confirm",
     ],
 )
 def test_distractors_are_not_quantities(text):

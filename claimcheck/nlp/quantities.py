@@ -259,7 +259,7 @@ def _units(text: str) -> list[tuple[int, unitlib.Unit]]:
 # of free parking", "six weeks testing"
 _NOT_A_CLAIM_AFTER = re.compile(
     r"['’]?\s{0,9}(?:of\s{1,3})?(?:free\s{1,3})?"  # up to 9: an HTML entity ("hours&rsquo; notice") leaves blanks
-    r"(?:ago|old|notice|now|in advance|earlier|later on|money-back|money back|guarantee|returns?|trial|"
+    r"(?:ago|old|notice|now|in advance|ahead\b(?!\s{1,3}of)|earlier|later on|money-back|money back|guarantee|returns?|trial|"
     r"supply|warranty|refunds?|consultations?|consults?|cancellations?|parking|shipping|delivery|phone\s{1,3}calls?|calls?|chat|"
     r"early|"
     # a device's adjustment step: "in 0.25 mm steps", "0.5 mm increments", "0.25 mm per click"
