@@ -120,6 +120,8 @@ def test_unqualified_absolutes_are_flagged(check, text, phrase):
         'Does microneedling hurt? A little; calling it "painless" would be a stretch.',
         "Nothing we do is painless, so we numb first.",
         "Press on, no pain, no gain!",
+        'I used to put "no downtime" on our socials. I don\'t any more.',
+        "Anyone promising you instant results is selling a glow, not collagen.",
         'She has a sharper word for clinics that market it as painless: "It isn\'t, and I\'d be wary of anyone who says it is."',
     ],
 )

@@ -71,7 +71,8 @@ _REBUTTAL = re.compile(
     r"(?i)\s*[\"“‘']?\s*(?:(?:but|and|well|sorry|honestly)[,\s]\s*)?(?:(?:it|they|that|this|he|she)\s*(?:is|are|was|were|['’]s|['’]re|does|do|did)?\s*"
     r"(?:n['’]t|not)(?:\s+(?:really|at\s+all|true|even\s+close|(?:that|so|quite\s+that)\s+(?:simple|easy|straightforward)|the\s+case))?(?:\s*[,.!:;—–]|\s*$)"
     r"|(?:it|they|that|this)\s*(?:is|are|was|were|['’]s|['’]re)\s*not\s+(?P<repeated>[^.!?]{1,60}?)\s*[.!]?\s*$"
-    r"|(?:not\s+true|nope|wrong|rubbish|nonsense)\b)")
+    r"|(?:not\s+true|nope|wrong|rubbish|nonsense)\b"
+    r"|(?:i|we)\s+(?:don'?t|do\s+not)\s+any\s?more\b)")  # 'I used to put "no downtime" on our socials. I don't any more
 # a verb that attributes a quoted phrase to someone else: 'the leaflet promised "zero downtime"',
 # 'calling it "painless" would be a stretch', 'the box literally says "clinic results at home"'
 _REPORTING_VERB = re.compile(
