@@ -44,6 +44,7 @@ class Claim(_CompactPickle):
     # ("Express Glow .... 30 min", "Forehead: 0.5 mm"); entries of one enumeration are alternatives
     enumeration: tuple | None = None
     paragraph: int | None = None  # the structural block (paragraph, list item, row...) holding the claim
+    section: int | None = None  # the block of the heading the claim sits under, if any
 
     @property
     def min(self) -> float | None:

@@ -527,6 +527,14 @@ def test_a_frequency_takes_the_depth_of_the_label_above_it_but_not_of_the_list_e
     assert [f.text for f in findings(check(text, source="faq.md"), "internal-inconsistency")] == ["every other day"]
 
 
+def test_a_frequency_takes_the_depth_of_its_product_card_heading(check):
+    html = ("<h2>Gifts for skin lovers</h2>"
+            "<h3>Velvet 0.25 mm Face Roller</h3><p>Why we love it: it is gentle.</p><p>How to use: roll 2-3 times a week at home.</p>"
+            "<h3>Bright Eyes 0.2 mm Stamp</h3><p>Why we love it: tiny head.</p><p>How to use: every other day at home.</p>"
+            "<h3>Crown 0.5 mm Scalp Roller</h3><p>Why we love it: for the scalp.</p><p>How to use: once a week at home.</p>")
+    assert findings(check(html, source="gifts.html"), "internal-inconsistency") == []
+
+
 def test_two_phrases_that_warn_of_one_harm_in_one_sentence_are_one_finding(check):
     text = "At home? Yes, roll over them gently, it helps dry pimples out."
     assert [f.reference for f in findings(check(text), "risky-home-use")] == ["home-over-a-breakout"]

@@ -59,8 +59,13 @@ def claim_context(claim: Claim, result: DocumentResult) -> tuple:
 
 def _labels(depth: Claim, claim: Claim) -> bool:
     """Whether a depth stands in a short label or heading right above the claim's paragraph ("0.5 mm
-    heads" over "Roll once a week.")."""
-    if depth.paragraph is None or claim.paragraph is None or claim.paragraph - depth.paragraph != 1:
+    heads" over "Roll once a week."), or in the heading of its section (a product card's "Velvet Skin
+    0.25 mm Face Roller" over its "How to use: roll 2-3 times a week")."""
+    if depth.paragraph is None or claim.paragraph is None:
+        return False
+    if depth.paragraph == claim.section and depth.paragraph != claim.paragraph:
+        return len(depth.sentence.split()) <= 8
+    if claim.paragraph - depth.paragraph != 1:
         return False
     if depth.enumeration is not None and claim.enumeration is not None and depth.enumeration[0] == claim.enumeration[0]:
         return False  # the entry before in the same list: "0.5 mm: once a week" over "Body: every 2 weeks"

@@ -663,6 +663,7 @@ class ClaimAnnotator:
             unit_written=not q.flags.get("bare", False),
             enumeration=ctx.enumeration_for(span),
             paragraph=ctx.sent_block[ctx.token_sent[span.start]],
+            section=ctx.section_of(ctx.token_sent[span.start]) if ctx.section_of(ctx.token_sent[span.start]) >= 0 else None,
         )
 
     def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None, permission: bool = False) -> str:
