@@ -630,6 +630,12 @@ def test_a_true_or_false_statement_is_asked_and_a_lesson_number_is_no_session_co
         ("three or four", "session_count", "asserted"), ("one session", "session_count", "hypothetical")]
 
 
+def test_a_tinted_cushion_is_makeup(extract):
+    r = extract("A serum, a balm and a tinted mineral cushion. The cushion is gentle enough to go on straight after rolling.",
+                source="gift.md")
+    assert [(c.text, c.subject) for c in r.claims] == [("straight after", "makeup")]
+
+
 def test_a_second_session_some_days_later_is_an_interval(extract):
     r = extract("Skin needling on the day you arrive plus a second session five days later, for the full effect.", source="spa.txt")
     assert [(c.text, c.kind) for c in r.claims] == [("five days", "session_interval")]
