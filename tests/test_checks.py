@@ -43,6 +43,7 @@ def test_conditional_deep_home_advice_is_still_risky(check):
         ("At home, press hard so the needles penetrate deeply.", "home-press-hard"),
         ("To help the needles reach deeper layers at home, apply a bit of pressure.", "home-pressure-to-penetrate"),
         ("Using a derma pen at home is easy once you get the hang of it.", "home-pen"),
+        ("It's a cordless, clinic-style pen you can use at home, with five speeds.", "home-pen"),
         ("Before rolling at home, put lidocaine cream on and cover it with cling film.", "home-numbing"),
         ("At home, roll over active acne to calm it down.", "home-active-acne"),
         ("With a breakout at home, just go right over it, it dries it out.", "home-over-a-breakout"),
