@@ -636,6 +636,12 @@ def test_a_tinted_cushion_is_makeup(extract):
     assert [(c.text, c.subject) for c in r.claims] == [("straight after", "makeup")]
 
 
+def test_how_long_a_consultation_takes_is_no_session_duration(extract):
+    text = ("A good practitioner offers a consultation before the first treatment (usually 15 to 30 minutes). "
+            "Book a consultation lasting about 20 minutes. The treatment itself takes 45 minutes.")
+    assert [(c.text, c.kind) for c in extract(text, source="a.md").claims] == [("45 minutes", "session_duration")]
+
+
 def test_a_second_session_some_days_later_is_an_interval(extract):
     r = extract("Skin needling on the day you arrive plus a second session five days later, for the full effect.", source="spa.txt")
     assert [(c.text, c.kind) for c in r.claims] == [("five days", "session_interval")]

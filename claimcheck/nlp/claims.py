@@ -102,6 +102,11 @@ _STAGE_HEADING = re.compile(r"(?i)[^\w\n]{0,6}(?:days?|weeks?|months?|steps?|sta
 _ABOUT_THE_BUSINESS = re.compile(
     r"(?i)\W*(?:(?:the|your|a|our|each|every|all|free)\s+)?(?:consultations?|consults?|cancellations?|deliver(?:y|ies)"
     r"|shipping|refunds?)\b")  # not "return(s)" or "order": "Return to work the next day."
+# how long a consultation takes: "a consultation before the first treatment (usually 15 to 30 minutes",
+# "a consultation lasting about 20 minutes"
+_CONSULTATION_BEFORE = re.compile(
+    r"(?i)\bconsult(?:ation)?s?\b(?:[^.;:!?()]{0,60}\(\s*(?:\w+\s+){0,2}"
+    r"|\s+(?:that\s+)?(?:lasting|lasts|of|takes|taking)\s+(?:\w+\s+){0,2})$")
 # a device's battery ("a full charge takes 2 hours"), not a price ("we charge £150 for a 60-minute session")
 _POWER_BEFORE = re.compile(
     r"(?i)\b(?:battery|batteries|recharg\w*|charging|(?:full|single|one)\s+charge|usb(?:-c)?"
@@ -806,6 +811,8 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
         return True  # "A full charge takes about 2 hours and gives roughly 60 minutes of use"
     if _just_before(ctx, span, _LOOKBACK, 30):
         return True  # "isotretinoin in the last 6 months": a time before now, not about the treatment
+    if q.dimension == "duration" and _just_before(ctx, span, _CONSULTATION_BEFORE, 90):
+        return True  # "a consultation before the first treatment (usually 15 to 30 minutes)"
     return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
 
 
