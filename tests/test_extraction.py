@@ -642,6 +642,13 @@ def test_how_long_a_consultation_takes_is_no_session_duration(extract):
     assert [(c.text, c.kind) for c in extract(text, source="a.md").claims] == [("45 minutes", "session_duration")]
 
 
+def test_a_bare_range_in_a_table_cell_takes_its_unit_from_the_row_header(extract):
+    table = ("| | In a clinic | Home roller |\n|---|---|---|\n"
+             "| Sessions in a course | 3 to 6 | No set course |\n| Time between sessions | 4 to 6 weeks | 2 to 3 times a week |\n")
+    r = extract(table, source="guide.md")
+    assert [(c.text, c.kind, c.min, c.max) for c in r.claims if c.kind == "session_count"] == [("3 to 6", "session_count", 3.0, 6.0)]
+
+
 def test_a_second_session_some_days_later_is_an_interval(extract):
     r = extract("Skin needling on the day you arrive plus a second session five days later, for the full effect.", source="spa.txt")
     assert [(c.text, c.kind) for c in r.claims] == [("five days", "session_interval")]

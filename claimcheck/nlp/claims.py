@@ -39,7 +39,7 @@ PREVIOUS_SENTENCE_FACTOR = 0.15
 CLAUSE_FACTOR = 0.4  # a cue beyond a semicolon weighs this much
 _NEWLINE = re.compile("\n")
 # a table cell holding only a number or a range, perhaps with a footnote mark: "0,25 - 0,5", "1.0 *"
-_CELL_NUMBER = re.compile(r"\s*((\d{1,2}(?:[.,]\d{1,3})?)(?:\s{0,3}[-–]\s{0,3}(\d{1,2}(?:[.,]\d{1,3})?))?)\s*\**\s*")
+_CELL_NUMBER = re.compile(r"\s*((\d{1,2}(?:[.,]\d{1,3})?)(?:(?:\s{0,3}[-–]\s{0,3}|\s{1,3}to\s{1,3})(\d{1,2}(?:[.,]\d{1,3})?))?)\s*\**\s*")
 # a span of days or weeks counted from the treatment ("Days 1–3", "Weeks 4-6"): as a heading, a timeline step
 _TIMELINE_HEADING = re.compile(r"(?i)(?:days|weeks|months)\s{1,3}\d{1,3}\s{0,3}[-–—]\s{0,3}\d{1,3}")
 # a sentence that only says no: what follows in its paragraph is the reason, a warning
@@ -414,6 +414,9 @@ class ClaimAnnotator:
                     k for k in self._bare_kinds
                     if k not in noted and header and len(header) == len(cells)
                     and self._unit_word[k.id].search(text, *header[col]) is not None
+                ] + [  # or the row's header: "| Sessions in a course | 3 to 6 |"
+                    k for k in self._bare_kinds
+                    if k not in noted and col > 0 and self._unit_word[k.id].search(text, *cells[0]) is not None
                 ]
                 low, high = (float(g.replace(",", ".")) for g in (m.group(2), m.group(3) or m.group(2)))
                 for kind in kinds:
