@@ -649,6 +649,16 @@ def test_a_bare_range_in_a_table_cell_takes_its_unit_from_the_row_header(extract
     assert [(c.text, c.kind, c.min, c.max) for c in r.claims if c.kind == "session_count"] == [("3 to 6", "session_count", 3.0, 6.0)]
 
 
+def test_values_listed_under_a_warning_signs_heading_are_warnings(extract):
+    text = ("## How often\n\nSpace sessions 4 to 6 weeks apart.\n\n## Warning signs\n\n"
+            "Think twice if you come across any of the following:\n\n"
+            "- an offer of facial needling at 2 mm or deeper from someone untrained;\n"
+            "- being told you need sessions every week to see results.\n")
+    r = extract(text, source="guide.md")
+    assert [(c.text, c.modality) for c in r.claims] == [
+        ("4 to 6 weeks", "asserted"), ("2 mm or deeper", "warning"), ("every week", "warning")]
+
+
 def test_a_second_session_some_days_later_is_an_interval(extract):
     r = extract("Skin needling on the day you arrive plus a second session five days later, for the full effect.", source="spa.txt")
     assert [(c.text, c.kind) for c in r.claims] == [("five days", "session_interval")]

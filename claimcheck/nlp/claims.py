@@ -240,6 +240,7 @@ class ClaimAnnotator:
                 add("MOD", cat, direction, 1.0, phrases)
         add("TERM", "", "", 1.0, reference.terminators)
         add("MYTH", "", "", 1.0, reference.myth_headings)
+        add("WARNHEAD", "", "", 1.0, reference.warning_headings)
         add("FACT", "", "", 1.0, reference.fact_labels)
         add("DEBUNK", "", "", 1.0, reference.debunk_cues)
         add("QUAL", "", "", 1.0, reference.qualifiers)
@@ -705,7 +706,8 @@ class ClaimAnnotator:
             best = "hypothetical"
         if ctx.in_myth_section(sent_i, span.start_char) and best in ("asserted", "hypothetical"):
             best = "negated"
-        if best == "asserted" and (ctx.after_refusal(sent_i) or ctx.in_reason_for_refusal(sent_i, span.start_char)):
+        if best == "asserted" and (ctx.after_refusal(sent_i) or ctx.in_reason_for_refusal(sent_i, span.start_char)
+                                   or ctx.in_warning_section(sent_i)):
             best = "warning"
         if best in ("asserted", "hypothetical") and ctx.refused_next(sent_i):
             best = "warning"  # "You asked whether you could keep using your pen at home. Please don't."
@@ -1110,11 +1112,12 @@ class _DocContext:
         self.label_matches = sorted((m for m in self.matches if m.cat in ("MYTH", "FACT")), key=lambda m: m.start)
         self.label_starts = [m.start for m in self.label_matches]
         self.myth_sections: set[int] = set()
+        self.warning_sections: set[int] = set()
         for m in self.matches:
-            if m.cat == "MYTH":
+            if m.cat in ("MYTH", "WARNHEAD"):
                 b = self.sent_block[self.token_sent[m.start]]
                 if b >= 0 and blocks[b].kind == "heading":
-                    self.myth_sections.add(b)
+                    (self.myth_sections if m.cat == "MYTH" else self.warning_sections).add(b)
         # a page about myths, or one that sets out to debunk what it quotes, whose headings are quoted
         # statements ('## 2. "You need to roll every day."'): each such heading is a myth and the text
         # under it the answer
@@ -1381,6 +1384,14 @@ class _DocContext:
     def section_of(self, sent_i: int) -> int:
         b = self.sent_block[sent_i]
         return self.block_section[b] if b >= 0 else -1
+
+    def in_warning_section(self, sent_i: int) -> bool:
+        """Whether the sentence sits under a heading that warns against what the section lists
+        ("Warning signs", "Red flags"), or under a parent of it."""
+        if not self.warning_sections:
+            return False
+        sec = self.section_of(sent_i)
+        return any(s in self.warning_sections for s in (sec, *self.section_parents.get(sec, [])))
 
     def in_myth_section(self, sent_i: int, char: int) -> bool:
         b = self.sent_block[sent_i]

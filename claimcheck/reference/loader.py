@@ -178,7 +178,7 @@ def build_reference(data: Any, path: str) -> Reference:
     sources = _sources(v, data)
     kinds = _kinds(v, data)
     settings, discounts, setting_not_cues = _settings(v, data)
-    modality, terminators, myth_headings, fact_labels, hedges, debunk_cues, qualifiers = _modality(v, data)
+    modality, terminators, myth_headings, warning_headings, fact_labels, hedges, debunk_cues, qualifiers = _modality(v, data)
     indications = _named_cue_lists(v, data.get("indications"), data.line_of("indications"), "indications")
     raw_comparisons = v.mapping(data.get("comparisons"), data.line_of("comparisons"), "comparisons")
     v.unknown_keys(raw_comparisons, {"ours", "others"}, "comparisons")
@@ -204,6 +204,7 @@ def build_reference(data: Any, path: str) -> Reference:
         modality=modality,
         terminators=terminators,
         myth_headings=myth_headings,
+        warning_headings=warning_headings,
         fact_labels=fact_labels,
         debunk_cues=debunk_cues,
         hedges=hedges,
@@ -380,7 +381,7 @@ MODALITY_CATEGORIES = ("warning", "negated", "hypothetical")
 
 def _modality(v: _Validator, data: LineDict):
     m = v.mapping(data.get("modality"), data.line_of("modality"), "modality")
-    v.unknown_keys(m, set(MODALITY_CATEGORIES) | {"terminators", "myth_headings", "fact_labels", "debunk_cues", "hedges", "qualifiers"}, "modality")
+    v.unknown_keys(m, set(MODALITY_CATEGORIES) | {"terminators", "myth_headings", "warning_headings", "fact_labels", "debunk_cues", "hedges", "qualifiers"}, "modality")
     cats: dict[str, dict[str, list[str]]] = {}
     for cat in MODALITY_CATEGORIES:
         cm = v.mapping(m.get(cat), m.line_of(cat), f"modality.{cat}")
@@ -391,7 +392,8 @@ def _modality(v: _Validator, data: LineDict):
         }
     def lst(key: str) -> list[str]:
         return v.phrases(m.get(key), m.line_of(key), f"modality.{key}")
-    return cats, lst("terminators"), lst("myth_headings"), lst("fact_labels"), lst("hedges"), lst("debunk_cues"), lst("qualifiers")
+    return (cats, lst("terminators"), lst("myth_headings"), lst("warning_headings"), lst("fact_labels"), lst("hedges"),
+            lst("debunk_cues"), lst("qualifiers"))
 
 
 def _range(v: _Validator, value: Any, line: int, field: str, kind: Kind | None) -> Range | None:

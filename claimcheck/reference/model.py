@@ -142,6 +142,8 @@ class Reference:
     # figures about another treatment on a comparison page are not claims about this one
     own_treatment: list[str] = field(default_factory=list)
     other_treatments: list[str] = field(default_factory=list)
+    # a section under one of these headings warns against what it lists ("Warning signs", "Red flags")
+    warning_headings: list[str] = field(default_factory=list)
 
     def entries_for(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]
