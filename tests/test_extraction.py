@@ -897,6 +897,11 @@ def test_a_page_mostly_about_home_rolling_gives_its_setting_to_a_value_with_no_c
     assert [(c.text, c.setting) for c in extract(text, source="guide.md").claims] == [("1.0 mm", "home")]
 
 
+def test_a_time_before_rolling_or_before_filming_is_preparation_not_aftercare(extract):
+    text = "We both stopped our retinol 3 days before filming. Stop acids 2 days before rolling. No retinol for 3 days after."
+    assert [(c.text, c.subject) for c in extract(text, source="vlog.md").claims] == [("3 days", "actives")]
+
+
 def test_a_time_before_the_next_session_is_not_an_avoidance_period(extract):
     r = extract("Between sessions, use your tretinoin as usual until 5 days before the next one.\n", source="letter.txt")
     assert r.claims == []

@@ -84,12 +84,14 @@ _OPENING_QUOTES, _CLOSING_QUOTES = "\"“‘«", "\"”’»"
 _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
     r"(?:(?:clinic|in-clinic|professional|salon)\s{1,3})?(?:treatment|visit|appointment|session|procedure|microneedling)"
-    r"|(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:your|the)\s{1,3}next\s{1,3}one\b"  # "until 5 days before the next one"
+    r"|(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:your|the)\s{1,3}next\s{1,3}one\b"
+    r"|(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:rolling|needling|dermarolling|derma\s+rolling|you\s+roll)\b"  # "until 5 days before the next one"
     r"|before[*_]*\s*[,;:)–—]|beforehand\b|before\s*\.)", re.IGNORECASE)  # "stop acids 3 to 5 days before, and ...", "Two weeks before: no sunbeds"
 # "at least ten days before the wedding": when to book, not a claim about the treatment
 _BEFORE_EVENT = re.compile(
     r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:the|your|my|a|any|her|his)\s{1,3})?(?:big\s{1,3})?"
-    r"(?:wedding|day|event|holiday|vacation|party|photos|photoshoot|shoot|honeymoon|prom|graduation)\b", re.IGNORECASE)
+    r"(?:wedding|day|event|holiday|vacation|party|photos|photoshoot|shoot|honeymoon|prom|graduation|filming|flight|trip"
+    r"|travel|travelling|traveling)\b", re.IGNORECASE)
 # a heading or list lead-in that opens a condition the text below completes ("CALL US IF",
 # "Contact the clinic if you notice:", "When to call us"): what follows are thresholds, not claims
 _CONDITION_LEAD = re.compile(
