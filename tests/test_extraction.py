@@ -902,6 +902,16 @@ def test_a_time_before_rolling_or_before_filming_is_preparation_not_aftercare(ex
     assert [(c.text, c.subject) for c in extract(text, source="vlog.md").claims] == [("3 days", "actives")]
 
 
+def test_a_spaced_slash_separates_the_items_of_an_aftercare_line(extract):
+    r = extract("AFTERCARE: no makeup 24 hrs / no retinol or acids 3 days / no gym 48 hrs", source="card.txt")
+    assert [(c.text, c.subject) for c in r.claims] == [("24 hrs", "makeup"), ("3 days", "actives"), ("48 hrs", "exercise")]
+
+
+def test_maybe_hedges_a_value(extract):
+    r = extract("Maybe one session is enough for you, with a course of 3 sessions for scars.", source="a.md")
+    assert [(c.text, c.modality) for c in r.claims][0] == ("one session", "hypothetical")
+
+
 def test_a_time_before_the_next_session_is_not_an_avoidance_period(extract):
     r = extract("Between sessions, use your tretinoin as usual until 5 days before the next one.\n", source="letter.txt")
     assert r.claims == []

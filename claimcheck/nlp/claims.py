@@ -1552,8 +1552,8 @@ class _DocContext:
             if t.cat == "TERM" and lo <= t.start and t.end <= hi:
                 return True
         for tok in self.doc[lo:hi]:
-            if tok.text == ";":
-                return True
+            if tok.text == ";" or (tok.text == "/" and tok.whitespace_ and tok.i > 0 and self.doc[tok.i - 1].whitespace_):
+                return True  # "no makeup 24 hrs / no retinol 3 days": a spaced slash separates items
         return False
 
     # -- setting & indication ------------------------------------------------------------------
