@@ -659,6 +659,15 @@ def test_values_listed_under_a_warning_signs_heading_are_warnings(extract):
         ("4 to 6 weeks", "asserted"), ("2 mm or deeper", "warning"), ("every week", "warning")]
 
 
+def test_numbers_ending_dotted_leader_lines_take_the_unit_the_page_states(extract):
+    text = ("[Slide 3: Depth by zone (all values in mm)]\nUnder-eye ........................ 0.25\n"
+            "Cheeks, texture and fine lines .... 1.0\nRolling acne scars ............... 1.5 to 2.0\n")
+    r = extract(text, source="slides.txt")
+    assert [(c.text, c.kind, c.min, c.max) for c in r.claims] == [
+        ("0.25", "needle_depth", 0.25, 0.25), ("1.0", "needle_depth", 1.0, 1.0), ("1.5 to 2.0", "needle_depth", 1.5, 2.0)]
+    assert extract("Express facial ........ 30\nSignature facial ...... 60\n", source="menu.txt").claims == []
+
+
 def test_a_second_session_some_days_later_is_an_interval(extract):
     r = extract("Skin needling on the day you arrive plus a second session five days later, for the full effect.", source="spa.txt")
     assert [(c.text, c.kind) for c in r.claims] == [("five days", "session_interval")]

@@ -40,6 +40,9 @@ CLAUSE_FACTOR = 0.4  # a cue beyond a semicolon weighs this much
 _NEWLINE = re.compile("\n")
 # a table cell holding only a number or a range, perhaps with a footnote mark: "0,25 - 0,5", "1.0 *"
 _CELL_NUMBER = re.compile(r"\s*((\d{1,2}(?:[.,]\d{1,3})?)(?:(?:\s{0,3}[-–]\s{0,3}|\s{1,3}to\s{1,3})(\d{1,2}(?:[.,]\d{1,3})?))?)\s*\**\s*")
+# a number or range ending a line after a dotted leader: "Rolling acne scars ........ 1.5 to 2.0"
+_LEADER_LINE_NUMBER = re.compile(
+    r"(?m)\.{4,}[ \t]*((\d{1,2}(?:[.,]\d{1,3})?)(?:(?:[ \t]{0,3}[-–][ \t]{0,3}|[ \t]{1,3}to[ \t]{1,3})(\d{1,2}(?:[.,]\d{1,3})?))?)[ \t]*$")
 # a span of days or weeks counted from the treatment ("Days 1–3", "Weeks 4-6"): as a heading, a timeline step
 _TIMELINE_HEADING = re.compile(r"(?i)(?:days|weeks|months)\s{1,3}\d{1,3}\s{0,3}[-–—]\s{0,3}\d{1,3}")
 # a sentence that only says no: what follows in its paragraph is the reason, a warning
@@ -368,7 +371,7 @@ class ClaimAnnotator:
             return out
         text = ctx.text
         covered = _Spans((q.start, q.end) for _, q, _ in items)
-        for finder in (self._answers_in_bare_numbers, self._table_cell_numbers):
+        for finder in (self._answers_in_bare_numbers, self._table_cell_numbers, self._leader_line_numbers):
             found = finder(ctx, covered)
             out.extend(found)
             covered = covered.plus((q.start, q.end) for _, q, _ in found)
@@ -427,6 +430,25 @@ class ClaimAnnotator:
                     if item is not None:
                         out.append(item)
                         break
+        return out
+
+    def _leader_line_numbers(self, ctx: "_DocContext", covered: "_Spans") -> list[tuple[Span, Quantity, str]]:
+        """A number or range that ends a dotted-leader line ("Under-eye ........ 0.25"), on a page that
+        states the unit ("Depth by zone (all values in mm)"): a table written as a menu."""
+        text = ctx.text
+        if "...." not in text:
+            return []
+        noted = [k for k in self._bare_kinds if self._unit_note[k.id].search(text)]
+        out: list[tuple[Span, Quantity, str]] = []
+        for m in _LEADER_LINE_NUMBER.finditer(text) if noted else ():
+            if covered.overlaps(*m.span(1)):
+                continue
+            low, high = (float(g.replace(",", ".")) for g in (m.group(2), m.group(3) or m.group(2)))
+            for kind in noted:
+                item = _bare_item(ctx, kind, *m.span(1), min(low, high), max(low, high), declared=True)
+                if item is not None:
+                    out.append(item)
+                    break
         return out
 
     def _in_kind_column(self, ctx: "_DocContext", header_row: int, kind: Kind, col: int) -> bool:
