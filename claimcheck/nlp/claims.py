@@ -42,7 +42,7 @@ _NEWLINE = re.compile("\n")
 _CELL_NUMBER = re.compile(r"\s*((\d{1,2}(?:[.,]\d{1,3})?)(?:(?:\s{0,3}[-–]\s{0,3}|\s{1,3}to\s{1,3})(\d{1,2}(?:[.,]\d{1,3})?))?)\s*\**\s*")
 # a number or range ending a line after a dotted leader: "Rolling acne scars ........ 1.5 to 2.0"
 _LEADER_LINE_NUMBER = re.compile(
-    r"(?m)\.{4,}[ \t]*((\d{1,2}(?:[.,]\d{1,3})?)(?:(?:[ \t]{0,3}[-–][ \t]{0,3}|[ \t]{1,3}to[ \t]{1,3})(\d{1,2}(?:[.,]\d{1,3})?))?)[ \t]*$")
+    r"(?m)(?<!\.)\.{4,}[ \t]*((\d{1,2}(?:[.,]\d{1,3})?)(?:(?:[ \t]{0,3}[-–][ \t]{0,3}|[ \t]{1,3}to[ \t]{1,3})(\d{1,2}(?:[.,]\d{1,3})?))?)[ \t]*$")
 # a span of days or weeks counted from the treatment ("Days 1–3", "Weeks 4-6"): as a heading, a timeline step
 _TIMELINE_HEADING = re.compile(r"(?i)(?:days|weeks|months)\s{1,3}\d{1,3}\s{0,3}[-–—]\s{0,3}\d{1,3}")
 # a sentence that only says no: what follows in its paragraph is the reason, a warning
