@@ -668,6 +668,19 @@ def test_numbers_ending_dotted_leader_lines_take_the_unit_the_page_states(extrac
     assert extract("Express facial ........ 30\nSignature facial ...... 60\n", source="menu.txt").claims == []
 
 
+def test_a_heading_over_a_list_names_the_subjects_of_that_list_only(extract):
+    text = ("  FOR THE NEXT 24 HOURS\n  - no make-up or self-tan\n  - no gym or hot yoga\n\n"
+            "  - Keep out of direct sunlight for 48 hours.\n")
+    r = extract(text, source="guide.txt")
+    assert [(c.text, c.subject) for c in r.claims] == [("24 HOURS", "makeup"), ("24 HOURS", "exercise"), ("48 hours", "sun")]
+
+
+def test_a_refund_or_return_window_is_not_a_claim(extract):
+    text = ("Book a course of 3 sessions, spaced 4 weeks apart.\n\n"
+            "- Unused sessions can be refunded within 14 days of purchase, less any treatment already given.\n")
+    assert [c.text for c in extract(text, source="terms.md").claims] == ["3 sessions", "4 weeks"]
+
+
 def test_a_second_session_some_days_later_is_an_interval(extract):
     r = extract("Skin needling on the day you arrive plus a second session five days later, for the full effect.", source="spa.txt")
     assert [(c.text, c.kind) for c in r.claims] == [("five days", "session_interval")]

@@ -43,6 +43,7 @@ _CELL_NUMBER = re.compile(r"\s*((\d{1,2}(?:[.,]\d{1,3})?)(?:(?:\s{0,3}[-–]\s{0
 # a number or range ending a line after a dotted leader: "Rolling acne scars ........ 1.5 to 2.0"
 _LEADER_LINE_NUMBER = re.compile(
     r"(?m)(?<!\.)\.{4,}[ \t]*((\d{1,2}(?:[.,]\d{1,3})?)(?:(?:[ \t]{0,3}[-–][ \t]{0,3}|[ \t]{1,3}to[ \t]{1,3})(\d{1,2}(?:[.,]\d{1,3})?))?)[ \t]*$")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # a span of days or weeks counted from the treatment ("Days 1–3", "Weeks 4-6"): as a heading, a timeline step
 _TIMELINE_HEADING = re.compile(r"(?i)(?:days|weeks|months)\s{1,3}\d{1,3}\s{0,3}[-–—]\s{0,3}\d{1,3}")
 # a sentence that only says no: what follows in its paragraph is the reason, a warning
@@ -112,6 +113,9 @@ _ABOUT_THE_BUSINESS = re.compile(
 _CONSULTATION_BEFORE = re.compile(
     r"(?i)\bconsult(?:ation)?s?\b(?:[^.;:!?()]{0,60}\(\s*(?:\w+\s+){0,2}"
     r"|\s+(?:that\s+)?(?:lasting|lasts|of|takes|taking)\s+(?:\w+\s+){0,2})$")
+# a shop's or clinic's terms: "can be refunded within 14 days", "returned within 30 days of purchase"
+_PURCHASE_TERMS_BEFORE = re.compile(
+    r"(?i)\b(?:refunds?|refunded|refundable|(?:be|are|is|was)\s+returned|exchanged?|money\s+back|cancel(?:led|ed)?)\b[^.;!?]{0,30}$")
 # a device's battery ("a full charge takes 2 hours"), not a price ("we charge £150 for a 60-minute session")
 _POWER_BEFORE = re.compile(
     r"(?i)\b(?:battery|batteries|recharg\w*|charging|(?:full|single|one)\s+charge|usb(?:-c)?"
@@ -840,6 +844,8 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
         return True  # "A full charge takes about 2 hours and gives roughly 60 minutes of use"
     if _just_before(ctx, span, _LOOKBACK, 30):
         return True  # "isotretinoin in the last 6 months": a time before now, not about the treatment
+    if q.dimension == "duration" and _just_before(ctx, span, _PURCHASE_TERMS_BEFORE, 50):
+        return True  # "Unused sessions can be refunded within 14 days"
     if q.dimension == "duration" and _just_before(ctx, span, _CONSULTATION_BEFORE, 90):
         return True  # "a consultation before the first treatment (usually 15 to 30 minutes)"
     return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
@@ -1530,6 +1536,8 @@ class _DocContext:
             b = self.sent_block[sent_i]
             k = b + 1 if b >= 0 else len(self.blocks)
             while k < len(self.blocks) and self.blocks[k].kind == "item":
+                if k > b + 1 and _BLANK_LINE.search(self.text, self.blocks[k - 1].end, self.blocks[k].start):
+                    break  # a list set off by a blank line is another list ("- Keep out of the sun for 48 hours")
                 for j in self.block_sents.get(k, ()):
                     found.extend(self.sent_matches[j])
                 k += 1
