@@ -76,6 +76,7 @@ _REBUTTAL = re.compile(
     r"(?:n['’]t|not)(?:\s+(?:really|at\s+all|true|even\s+close|(?:that|so|quite\s+that)\s+(?:simple|easy|straightforward)|the\s+case))?(?:\s*[,.!:;—–]|\s*$)"
     r"|(?:it|they|that|this)\s*(?:is|are|was|were|['’]s|['’]re)\s*not\s+(?P<repeated>[^.!?]{1,60}?)\s*[.!]?\s*$"
     r"|(?:not\s+true|nope|wrong|rubbish|nonsense)\b"
+    r"|(?:neither|none)\s+(?:of\s+(?:them|these|those|this|that)\s+)?(?:is|are)\s+(?:true|right|correct|accurate)\b"
     r"|(?:i|we)\s+(?:don'?t|do\s+not)\s+any\s?more\b)")  # 'I used to put "no downtime" on our socials. I don't any more
 # a verb that attributes a quoted phrase to someone else: 'the leaflet promised "zero downtime"',
 # 'calling it "painless" would be a stretch', 'the box literally says "clinic results at home"'
