@@ -89,6 +89,7 @@ def test_safe_or_professional_versions_of_those_practices_are_not_flagged(check,
         ("GLASS SKIN OVERNIGHT", "glass skin overnight"),
         ("Like, the glow is instant.", "glow is instant"),
         ("Results are instant, your skin glows like new.", "results are instant"),
+        ("my pores were gone overnight after my first roll!!!", "were gone overnight"),
         ("Our pen treatment is completely pain-free with numbing, and most clients are back at work the next day.", "pain-free"),
         ("Collagen induction, a zero-downtime treatment for a lunch break.", "zero-downtime"),
         ('Their nurse insists it is "safe for all skin types, full stop", pointing out that, unlike many lasers, it uses no heat.',
@@ -425,6 +426,12 @@ def test_a_numbered_question_in_plain_text_heads_its_answer(extract):
             "2. CAN I ROLL AT HOME?\nAt home, keep to a 0.25 mm roller.\n")
     r = extract(text, source="nurse.txt")
     assert [(c.kind, c.setting) for c in r.claims] == [("session_duration", "professional"), ("needle_depth", "home")]
+
+
+def test_a_refusal_after_but_warns_against_what_follows(check):
+    text = ("> **u/mods** · MOD · 2.4k points\n>\n> Leaving this up so people can read the replies, but please don't copy it. "
+            "1.5 mm at home breaks Rule 4, and numbing under plastic wrap is what the FDA warned about.\n")
+    assert findings(check(text, source="thread.md"), "risky-home-use") == []
 
 
 def test_a_refusal_with_its_reason_after_a_colon_warns_against_the_question_and_the_reason(check):

@@ -49,7 +49,10 @@ _TIMELINE_HEADING = re.compile(r"(?i)(?:days|weeks|months)\s{1,3}\d{1,3}\s{0,3}[
 # a sentence that only says no: what follows in its paragraph is the reason, a warning
 _REFUSAL = re.compile(
     r"(?i)(?:\w[\w ]{0,20}:\s*)?"  # a label: "Answer: Please don't."
-    r"(?:no|nope|absolutely not|definitely not|not at home|please don'?t|please do not|don'?t|do not|never"
+    r"(?:.{0,120}?\bbut\s+)?"  # "Leaving this up so people can read the replies, but please don't copy it."
+    r"(?:no|nope|absolutely not|definitely not|not at home"
+    r"|(?:please )?(?:don'?t|do not|never) (?:do|buy|use|try|copy) (?:it|this|that|them|one)"
+    r"|please don'?t|please do not|don'?t|do not|never"
     r"|(?:we|i)(?: would|'d)? (?:not|don'?t|do not) recommend (?:it|this|that)"
     r"|(?:we|i)(?: would|'d)? (?:strongly )?(?:advise|recommend|caution) against (?:it|this|that))"
     r"(?:\s?[.!]+|\s?[:—–]\s(?P<reason>.*))")  # or the reason after a colon: "Please don't: ..."
