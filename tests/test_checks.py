@@ -500,6 +500,15 @@ def test_a_research_finding_is_not_compared_with_the_advice(check):
     assert [f.text for f in findings(r, "internal-inconsistency")] == ["the next day"]
 
 
+def test_a_commenter_on_a_home_blog_reports_her_own_pen_and_redness(check):
+    text = ("# Sunday glow\n\nRoll at home with a 0.25 mm roller once a week. Pinkness lasts 1 to 2 days.\n\n"
+            "Back in 2024 my facialist worked at 1.5 mm on the scarring along my jaw.\n\n"
+            "**MrsB** · 3 days ago\nI use my own dermapen at 1.0 mm every two weeks. The redness lasts about a week but it's worth it for me.\n")
+    r = check(text, source="blog.md")
+    assert [(f.rule, f.text) for f in r.findings if f.rule in ("risky-home-use", "internal-inconsistency")] == [
+        ("risky-home-use", "1.0 mm")]
+
+
 def test_personal_reports_in_a_thread_are_not_inconsistent_with_the_advice(check):
     text = ("Redness after a clinic session is usually gone in 2 to 3 days.\n\n"
             "lol my redness lasts like 10 days every time and it's fine\n")

@@ -21,7 +21,7 @@ RULE = "internal-inconsistency"
 # a first-person report ("I do 1mm every 10 days", "mine is gone in 4 days"), not advice given in the
 # first person ("I recommend", "I always tell clients")
 _PERSONAL = re.compile(
-    r"(?i)\b(?:my(?!\s+(?:advice|recommendation|tip|rule)s?\b)|mine|i(?!\.e\.))\b(?!(?:'d|\s+would|\s+always|\s+usually|\s+often|\s+strongly)*\s+(?:recommend|advise|suggest|tell))"
+    r"(?i)\b(?:my(?!\s+(?:advice|recommendation|tip|rule)s?\b)|mine|(?<=for )me|i(?!\.e\.))\b(?!(?:'d|\s+would|\s+always|\s+usually|\s+often|\s+strongly)*\s+(?:recommend|advise|suggest|tell))"
     r"(?!\s+(?:will\s+follow|understand|agree|accept|acknowledge|confirm|consent|have\s+read)\b)")
 
 
