@@ -681,6 +681,12 @@ def test_a_refund_or_return_window_is_not_a_claim(extract):
     assert [c.text for c in extract(text, source="terms.md").claims] == ["3 sessions", "4 weeks"]
 
 
+def test_how_often_clients_ask_is_not_how_often_to_treat(extract):
+    text = ("Home rollers: this comes up every week. I'm asked about home devices every week. "
+            "Most of the questions we remove every week are answered below. Roll every week at most.")
+    assert [c.text for c in extract(text, source="faq.md").claims] == ["every week"]
+
+
 def test_a_second_session_some_days_later_is_an_interval(extract):
     r = extract("Skin needling on the day you arrive plus a second session five days later, for the full effect.", source="spa.txt")
     assert [(c.text, c.kind) for c in r.claims] == [("five days", "session_interval")]

@@ -117,6 +117,10 @@ _ABOUT_THE_BUSINESS = re.compile(
 _CONSULTATION_BEFORE = re.compile(
     r"(?i)\bconsult(?:ation)?s?\b(?:[^.;:!?()]{0,60}\(\s*(?:\w+\s+){0,2}"
     r"|\s+(?:that\s+)?(?:lasting|lasts|of|takes|taking)\s+(?:\w+\s+){0,2})$")
+# how often something other than the treatment happens: "This comes up every week", "I'm asked about
+# home devices every week", "the questions we remove every week"
+_OTHER_EVENT_BEFORE = re.compile(
+    r"(?i)\b(?:comes?\s+up|(?:am|'m|’m|are|is|get|gets|got)\s+asked(?:\s+about\s+[\w -]{1,30}?)?|(?:we|mods?|moderators)\s+remove)\s+$")
 # a shop's or clinic's terms: "can be refunded within 14 days", "returned within 30 days of purchase"
 _PURCHASE_TERMS_BEFORE = re.compile(
     r"(?i)\b(?:refunds?|refunded|refundable|(?:be|are|is|was)\s+returned|exchanged?|money\s+back|cancel(?:led|ed)?)\b[^.;!?]{0,30}$")
@@ -848,6 +852,8 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
         return True  # "A full charge takes about 2 hours and gives roughly 60 minutes of use"
     if _just_before(ctx, span, _LOOKBACK, 30):
         return True  # "isotretinoin in the last 6 months": a time before now, not about the treatment
+    if q.frequency and _just_before(ctx, span, _OTHER_EVENT_BEFORE, 50):
+        return True  # "This comes up every week": how often clients ask, not how often to treat
     if q.dimension == "duration" and _just_before(ctx, span, _PURCHASE_TERMS_BEFORE, 50):
         return True  # "Unused sessions can be refunded within 14 days"
     if q.dimension == "duration" and _just_before(ctx, span, _CONSULTATION_BEFORE, 90):
