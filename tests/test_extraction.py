@@ -684,7 +684,7 @@ def test_a_refund_or_return_window_is_not_a_claim(extract):
 def test_how_often_clients_ask_is_not_how_often_to_treat(extract):
     text = ("Home rollers: this comes up every week. I'm asked about home devices every week. "
             "Most of the questions we remove every week are answered below. Roll every week at most.")
-    assert [c.text for c in extract(text, source="faq.md").claims] == ["every week"]
+    assert [c.text for c in extract(text, source="faq.md").claims] == ["every week at most"]
 
 
 def test_a_second_session_some_days_later_is_an_interval(extract):
