@@ -23,7 +23,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # The ninth session grew the held-out part to 18 pages with 4 more blind pages (measured once at the end;
 # they score lower than the 14 earlier ones, so the held-out finding floor restarts lower, from the
 # measurement on all 18) and added 4 blind dev pages (100 in all).
-FLOORS = {"dev": (0.93, 0.82), "heldout": (0.89, 0.62)}
+# The tenth session added 20 blind dev pages (120 in all) and grew the held-out part to 22 pages with 4
+# more blind pages (measured once at the end): both floors rise.
+FLOORS = {"dev": (0.94, 0.84), "heldout": (0.89, 0.63)}
 
 CAREFUL_PAGES = [
     "aftercare-leaflet.txt",
@@ -50,7 +52,7 @@ def test_corpus_f1_does_not_drop_below_the_floor(evaluation, split):
 
 
 def test_corpus_has_a_held_out_part_and_enough_pages(evaluation):
-    assert evaluation.splits["heldout"].pages >= 16
+    assert evaluation.splits["heldout"].pages >= 20
     assert sum(s.pages for s in evaluation.splits.values()) >= 40
 
 
