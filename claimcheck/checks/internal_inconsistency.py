@@ -3,7 +3,9 @@ setting (an unstated setting matches any), subject, target and indication (and, 
 frequency, the same needle depth). Different targets (redness vs bruising, the needling vs the whole
 visit) are never compared; a value without a target is compared with every target. Entries of a list, a table or a run of sibling
 headings are alternatives and are not compared with each other, and neither are personal reports ("my
-redness lasts 10 days"): in a thread, each poster describes their own routine. Values in one paragraph
+redness lasts 10 days": in a thread, each poster describes their own routine) nor research findings
+("the 2014 trial found..."). A kind may ask for values to differ by its `consistency_ratio` before they
+contradict (milestones of one timeline). Values in one paragraph
 are variants of one thing; only a restatement in apposition within a sentence is compared there."""
 from __future__ import annotations
 
