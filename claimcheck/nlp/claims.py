@@ -92,8 +92,8 @@ _OPENING_QUOTES, _CLOSING_QUOTES = "\"“‘«", "\"”’»"
 _BEFORE_TREATMENT = re.compile(
     r"\s{1,3}(?:(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:your|the|each|a|every|any)\s{1,3})?(?:next\s{1,3})?"
     r"(?:(?:clinic|in-clinic|professional|salon)\s{1,3})?(?:treatment|visit|appointment|session|procedure|microneedling)"
-    r"|(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:your|the)\s{1,3}next\s{1,3}one\b"
-    r"|(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:rolling|needling|dermarolling|derma\s+rolling|you\s+roll)\b"  # "until 5 days before the next one"
+    r"|(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:your|the)\s{1,3}next\s{1,3}one\b"  # "until 5 days before the next one"
+    r"|(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:rolling|needling|dermarolling|derma\s+rolling|you\s+roll)\b"  # "2 days before rolling"
     r"|before[*_]*\s*[,;:)–—]|beforehand\b|before\s*\.)", re.IGNORECASE)  # "stop acids 3 to 5 days before, and ...", "Two weeks before: no sunbeds"
 # "at least ten days before the wedding": when to book, not a claim about the treatment
 _BEFORE_EVENT = re.compile(
@@ -686,6 +686,7 @@ class ClaimAnnotator:
     ) -> Claim:
         line, col = ctx.line_col(q.start)
         modality = self._modality(ctx, span, kind, permission=q.norm_max == 0) if kind is not None else "asserted"
+        section = ctx.section_of(ctx.token_sent[span.start])
         return Claim(
             id="",
             kind=kind.id if kind else None,
@@ -708,7 +709,7 @@ class ClaimAnnotator:
             unit_written=not q.flags.get("bare", False),
             enumeration=ctx.enumeration_for(span),
             paragraph=ctx.sent_block[ctx.token_sent[span.start]],
-            section=ctx.section_of(ctx.token_sent[span.start]) if ctx.section_of(ctx.token_sent[span.start]) >= 0 else None,
+            section=section if section >= 0 else None,
         )
 
     def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None, permission: bool = False) -> str:
