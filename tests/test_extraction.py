@@ -919,6 +919,13 @@ def test_a_subject_named_before_a_time_counted_back_from_the_treatment_carries_t
     assert [(c.text, c.subject) for c in r.claims] == [("24 hours", "makeup"), ("48 hours", "exercise"), ("five days", "actives")]
 
 
+def test_a_professional_named_as_the_source_of_home_advice_does_not_make_it_clinic_advice(extract):
+    text = ("Here is the safest way to roll, based on what my dermatologist told me. Use a roller of 0.25 mm. "
+            "Afterward, skip makeup for at least 24 hours.")
+    r = extract(text, source="essay.md")
+    assert [(c.text, c.setting) for c in r.claims] == [("0.25 mm", "home"), ("at least 24 hours", "home")]
+
+
 def test_a_page_mostly_about_home_rolling_gives_its_setting_to_a_value_with_no_cue_of_its_own(extract):
     text = ("# Beard guide\n\nDerma rolling basics for the bearded.\n\n## Lengths\n\n- Scalp: 1.0 mm\n\n"
             "## Kit\n\nA derma roller and a case.\n\n## Where to go\n\nDerma rolling is fine for most; clinics offer more.\n")
