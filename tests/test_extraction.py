@@ -870,6 +870,13 @@ def test_a_transcript_question_without_its_mark_is_asked_not_asserted(check):
     assert [f for f in r.findings if f.rule in ("risky-home-use", "reference-contradiction")] == []
 
 
+def test_a_sentence_opening_with_never_warns_against_all_of_it_up_to_a_colon(extract):
+    text = ("Never tell a client to put numbing cream on at home and sit with it under cling film for two hours before she comes in.\n\n"
+            "Don't expect instant results from what you put on afterwards, either: collagen shows at around 6 to 12 weeks.\n")
+    r = extract(text, source="lesson.md")
+    assert [(c.text, c.modality) for c in r.claims] == [("two hours", "warning"), ("6 to 12 weeks", "asserted")]
+
+
 def test_a_story_told_as_what_not_to_do_is_a_warning(extract):
     text = ('"Don\'t do what I did," she says. "I ran a 1.5 mm roller over my face every night."\n\n'
             "Today she sticks to a 0.25 mm roller.\n")

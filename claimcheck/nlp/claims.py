@@ -739,6 +739,14 @@ class ClaimAnnotator:
                 continue
             if PRIORITY[m.key] > PRIORITY[best]:
                 best = m.key
+        if best == "asserted" and (kind is None or not kind.advice_cues_are_claim):
+            # a sentence that opens with "Never" or "Don't" warns against all of it, however long ("Never
+            # tell a client to put numbing cream on at home and sit with it under cling film for two hours")
+            opening = next((m for m in ctx.of_category(sent_i, "MOD") if m.key == "warning" and m.sub == "forward"
+                            and ctx.doc[m.start].idx == ctx.sents.first_char[sent_i]), None)
+            if opening is not None and opening.end <= span.start and not ctx.terminated_between(span, opening) \
+                    and not any(c in ctx.text[ctx.doc[opening.end - 1].idx : span.start_char] for c in ":—"):
+                best = "warning"  # (not past a colon: "Don't expect instant results: collagen shows at 6 weeks")
         if best == "asserted" and (ctx.is_question(sent_i) or ctx.answer_option(sent_i)):
             best = "hypothetical"
         if ctx.in_myth_section(sent_i, span.start_char) and best in ("asserted", "hypothetical"):
