@@ -429,6 +429,14 @@ def test_a_numbered_question_in_plain_text_heads_its_answer(extract):
     assert [(c.kind, c.setting) for c in r.claims] == [("session_duration", "professional"), ("needle_depth", "home")]
 
 
+def test_a_list_a_refusal_introduces_or_marked_rejected_is_warned_against(check):
+    text = ("# Brief\n\nUse the 0.25 mm roller twice a week. Please don't:\n\n"
+            "- call it \"painless\"\n- tell followers to press hard\n- suggest rolling more than 3 times a week\n\n"
+            "Lines we rejected:\n\n- ❌ \"I roll daily with a 1.0 mm at home\"\n- ❌ \"Zero downtime and 100% safe\"\n")
+    r = check(text, source="brief.md")
+    assert [f for f in r.findings if f.rule in ("absolute-claim", "risky-home-use", "internal-inconsistency")] == []
+
+
 def test_a_refusal_after_but_warns_against_what_follows(check):
     text = ("> **u/mods** · MOD · 2.4k points\n>\n> Leaving this up so people can read the replies, but please don't copy it. "
             "1.5 mm at home breaks Rule 4, and numbing under plastic wrap is what the FDA warned about.\n")

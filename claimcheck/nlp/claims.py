@@ -65,6 +65,10 @@ _CAUTIONARY_TALE = re.compile(
 _MAIN_CLAUSE_AFTER_CONDITION = re.compile(
     r"(?i),\s+(?:then\s+)?(?:you|go|use|keep|drop|switch|stick|start|try|stop|book|wait|leave"
     r"|apply|roll|do|please|just|come|call|see|expect|plan|allow|give|take|move|step|build|stay|aim|choose|pick|get)\b")
+# a lead-in that refuses what the list under it says: "Please don't:", "Never say:", "Avoid:"
+_WARNING_LEAD = re.compile(r"(?i)\b(?:please\s+)?(?:don'?t|do\s+not|never|avoid)(?:\s+(?:say|use|do|write|post|claim|suggest))?\s*:\s*$")
+# a list entry marked as rejected: "❌ "I roll daily with a 1.0 mm""
+_REJECTED_MARK = re.compile(r"\s*(?:[-*+•]\s*)?[❌✗✘🚫⛔]")
 # a lettered option of a multiple-choice question, at the start of its list item: "(a) ", "b) ", "C. "
 _ANSWER_OPTION = re.compile(r"\s*\(?[a-eA-E][).]\s")
 # a bare refusal of what the sentence before it describes: "... ten days after the first. Say no."
@@ -752,7 +756,7 @@ class ClaimAnnotator:
         if ctx.in_myth_section(sent_i, span.start_char) and best in ("asserted", "hypothetical"):
             best = "negated"
         if best == "asserted" and (ctx.after_refusal(sent_i) or ctx.in_reason_for_refusal(sent_i, span.start_char)
-                                   or ctx.in_warning_section(sent_i)):
+                                   or ctx.in_warning_section(sent_i) or ctx.in_warned_list(sent_i)):
             best = "warning"
         if best in ("asserted", "hypothetical") and ctx.refused_next(sent_i):
             best = "warning"  # "You asked whether you could keep using your pen at home. Please don't."
@@ -1433,6 +1437,17 @@ class _DocContext:
     def section_of(self, sent_i: int) -> int:
         b = self.sent_block[sent_i]
         return self.block_section[b] if b >= 0 else -1
+
+    def in_warned_list(self, sent_i: int) -> bool:
+        """Whether the sentence opens an entry of a list that a refusal introduces ("Please don't:",
+        "Never say:") or one marked as rejected ("❌ ...")."""
+        b = self.sent_block[sent_i]
+        if b < 0 or self.blocks[b].kind != "item" or (sent_i > 0 and self.sent_block[sent_i - 1] == b):
+            return False  # the entry's first sentence only: what follows may explain ("... ours is 0.25 mm")
+        if _REJECTED_MARK.match(self.text, self.blocks[b].start):
+            return True
+        lead = [k for k in self.block_sents.get(self.run_start[b] - 1, []) if self.sentence_text(k)][-1:]
+        return bool(lead) and _WARNING_LEAD.search(self.sentence_text(lead[0])) is not None
 
     def in_warning_section(self, sent_i: int) -> bool:
         """Whether the sentence sits under a heading that warns against what the section lists
