@@ -687,6 +687,11 @@ def test_how_often_clients_ask_is_not_how_often_to_treat(extract):
     assert [c.text for c in extract(text, source="faq.md").claims] == ["every week at most"]
 
 
+def test_a_numbered_section_heading_is_no_session_count(extract):
+    text = "## 14.3 Treatment protocol\n\nPlan three to six treatments, four weeks apart.\n"
+    assert [c.text for c in extract(text, source="book.md").claims] == ["three to six treatments", "four weeks"]
+
+
 def test_a_second_session_some_days_later_is_an_interval(extract):
     r = extract("Skin needling on the day you arrive plus a second session five days later, for the full effect.", source="spa.txt")
     assert [(c.text, c.kind) for c in r.claims] == [("five days", "session_interval")]

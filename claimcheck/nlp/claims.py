@@ -139,8 +139,10 @@ _TREATMENT_NOUN_AFTER = re.compile(
     r"(?i)\s+(?:(?:[\w-]+\s+){0,2}?(?:[a-z]+-)?(?:sessions?|treatments?|appointments?|procedures?|visits?|courses?|numbing|facials?"
     r"|microneedling|needling|window|rule|wait|waiting|break|gap|interval|downtime|recovery|healing|cycles?|pause|ban"
     r"|mark|period|routine|plan|protocol|schedule|timeline|countdown|programme|program|result|results|glow|regime|regimen"
-    r"|application|soak|stint|spacing|turnaround|minimum|maximum|rest|worth)\b|[^a-z\s]|$)")
+    r"|application|soak|stint|spacing|turnaround|minimum|maximum|rest|worth|refresh|express|top-up|touch-up)\b|[^a-z\s]|$)")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
+# a numbered section heading: "14.3 Treatment protocol"
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\s+[A-Z]")
 # how long a whole course runs ("eight sessions over roughly three months"), not the gap between sessions
 _COURSE_SPAN_BEFORE = re.compile(
     r"(?i)\b(?:sessions|treatments|appointments|visits)\s+(?:spread\s+)?(?:over|across)\s+(?:the\s+course\s+of\s+)?"
@@ -863,6 +865,8 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
         return True  # "Replace the head every 3 months"
     if q.dimension == "duration" and _just_before(ctx, span, _POWER_BEFORE, 80):
         return True  # "A full charge takes about 2 hours and gives roughly 60 minutes of use"
+    if q.dimension == "count" and span.start_char == ctx.sents.first_char[sent_i] and _SECTION_NUMBER.match(ctx.text, span.start_char):
+        return True  # "14.3 Treatment protocol": a section number
     if _just_before(ctx, span, _LOOKBACK, 30):
         return True  # "isotretinoin in the last 6 months": a time before now, not about the treatment
     if q.frequency and _just_before(ctx, span, _OTHER_EVENT_BEFORE, 50):
