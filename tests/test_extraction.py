@@ -882,6 +882,14 @@ def test_a_sentence_opening_with_never_warns_against_all_of_it_up_to_a_colon(ext
     assert [(c.text, c.modality) for c in r.claims] == [("two hours", "warning"), ("6 to 12 weeks", "asserted")]
 
 
+def test_a_report_that_calls_a_practice_reckless_or_dangerous_warns_against_it(extract):
+    text = ('She rebooked some clients every 10 days, a frequency the expert called "reckless". '
+            'He described as "dangerous" her instruction that clients apply a numbing cream at home.')
+    r = extract(text, source="news.md")
+    assert [(c.text, c.modality) for c in r.claims] == [("every 10 days", "warning")]
+    assert [(h.text, h.modality) for h in r.phrase_hits] == [("numbing cream", "warning")]
+
+
 def test_a_story_told_as_what_not_to_do_is_a_warning(extract):
     text = ('"Don\'t do what I did," she says. "I ran a 1.5 mm roller over my face every night."\n\n'
             "Today she sticks to a 0.25 mm roller.\n")
