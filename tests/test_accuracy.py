@@ -23,9 +23,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # The ninth session grew the held-out part to 18 pages with 4 more blind pages (measured once at the end;
 # they score lower than the 14 earlier ones, so the held-out finding floor restarts lower, from the
 # measurement on all 18) and added 4 blind dev pages (100 in all).
-# The tenth session added 20 blind dev pages (120 in all) and grew the held-out part to 22 pages with 4
-# more blind pages (measured once at the end): both floors rise.
-FLOORS = {"dev": (0.94, 0.84), "heldout": (0.89, 0.63)}
+# The tenth session added 28 blind dev pages in four batches (128 in all; the last batch, measured before
+# tuning at 0.900 / 0.583, brings the dev finding floor down from the 0.84 reached on 120) and grew the
+# held-out part to 22 pages with 4 more blind pages (measured at the end): the held-out floors rise.
+FLOORS = {"dev": (0.93, 0.83), "heldout": (0.89, 0.63)}
 
 CAREFUL_PAGES = [
     "aftercare-leaflet.txt",
