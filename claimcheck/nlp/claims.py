@@ -1154,6 +1154,9 @@ class _DocContext:
         # negation of what else the sentence says ("next-to-no downtime and is safe for all skin types")
         self.phrase_tokens = {i for m in self.matches if m.cat == "PHR" for i in range(m.start, m.end)}
         self._rebuttals: dict[int, str | None] = {}
+        # per sentence, once: many claims may look at the same sentence before or after them
+        self._refusals: dict[int, re.Match | None] = {}
+        self._refuses_previous: dict[int, bool] = {}
         self._heading_cues: dict[int, list[tuple[_Match, float]]] = {}
         self.section_heading_score: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for si, ms in enumerate(self.sent_setting):
@@ -1306,10 +1309,16 @@ class _DocContext:
         b = self.sent_block[sent_i]
         k = sent_i - 1
         while k >= 0 and self.sent_block[k] == b and sent_i - k <= 2:
-            if _REFUSAL.fullmatch(self.sentence_text(k)) or _CAUTIONARY_TALE.match(self.sentence_text(k)):
+            if self._refusal(k) or _CAUTIONARY_TALE.match(self.sentence_text(k)):
                 return True
             k -= 1
         return False
+
+    def _refusal(self, sent_i: int) -> re.Match | None:
+        """The sentence as a bare refusal (`_REFUSAL`), if it is one."""
+        if sent_i not in self._refusals:
+            self._refusals[sent_i] = _REFUSAL.fullmatch(self.sentence_text(sent_i))
+        return self._refusals[sent_i]
 
     def _next_in_paragraph(self, sent_i: int) -> int | None:
         k = sent_i + 1
@@ -1319,7 +1328,7 @@ class _DocContext:
         """Whether `char` lies in the reason a refusal gives after a colon in its own sentence ("Please
         don't: a pen at home is exactly where we see infections")."""
         text = self.sentence_text(sent_i)
-        m = _REFUSAL.fullmatch(text)
+        m = self._refusal(sent_i)
         if m is None or m.group("reason") is None:
             return False
         # the reason starts after as many non-space characters in the page as in the normalized sentence
@@ -1334,8 +1343,11 @@ class _DocContext:
         for _ in range(2):
             if k is None:
                 return False
-            said = self.sentence_text(k).rstrip("]) ")  # "[on-screen text: ... do NOT use it at home]"
-            if _REFUSAL_OF_PREVIOUS.fullmatch(said if said.endswith((".", "!")) else said + ".") is not None:
+            if k not in self._refuses_previous:
+                said = self.sentence_text(k).rstrip("]) ")  # "[on-screen text: ... do NOT use it at home]"
+                self._refuses_previous[k] = _REFUSAL_OF_PREVIOUS.fullmatch(
+                    said if said.endswith((".", "!")) else said + ".") is not None
+            if self._refuses_previous[k]:
                 return True
             if self.sent_quantities.get(k):
                 return False
