@@ -1252,7 +1252,8 @@ class _DocContext:
         if sent_i > 0 and self.sent_block[sent_i - 1] == b and self.is_question(sent_i - 1):
             return [sent_i - 1]
         if self.answer_option(sent_i):
-            return [k for k in self.block_sents[self.run_start[b] - 1] if self.sentence_text(k)][-1:]
+            lead = self._list_lead(b)
+            return [lead] if lead is not None else None
         sec = self.section_of(sent_i)
         if sec < 0 or sec == b or b != sec + 1:
             return None
@@ -1293,8 +1294,14 @@ class _DocContext:
         b = self.sent_block[sent_i]
         if b < 0 or self.blocks[b].kind != "item" or not _ANSWER_OPTION.match(self.text, self.blocks[b].start):
             return False
+        lead = self._list_lead(b)
+        return lead is not None and self.is_question(lead)
+
+    def _list_lead(self, b: int) -> int | None:
+        """The last sentence (not blank) of the block right before the list that block `b` belongs to:
+        the question over lettered options, or the lead-in over a list ("Please don't:")."""
         sentences = [k for k in self.block_sents.get(self.run_start[b] - 1, []) if self.sentence_text(k)]
-        return bool(sentences) and self.is_question(sentences[-1])
+        return sentences[-1] if sentences else None
 
     def about_research(self, sent_i: int) -> bool:
         found = self._research.get(sent_i)
@@ -1462,8 +1469,8 @@ class _DocContext:
             return False  # the entry's first sentence only: what follows may explain ("... ours is 0.25 mm")
         if _REJECTED_MARK.match(self.text, self.blocks[b].start):
             return True
-        lead = [k for k in self.block_sents.get(self.run_start[b] - 1, []) if self.sentence_text(k)][-1:]
-        return bool(lead) and _WARNING_LEAD.search(self.sentence_text(lead[0])) is not None
+        lead = self._list_lead(b)
+        return lead is not None and _WARNING_LEAD.search(self.sentence_text(lead)) is not None
 
     def in_warning_section(self, sent_i: int) -> bool:
         """Whether the sentence sits under a heading that warns against what the section lists
