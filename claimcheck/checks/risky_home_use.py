@@ -10,12 +10,7 @@ from . import RULES, CheckSettings
 from .common import claim_finding, describe, entry_violations, label
 
 RULE = "risky-home-use"
-NOT_ADVICE = ("warning", "negated")
-
-
-def _asks(sentence: str) -> bool:
-    """A reader's question ("should I go up to 2 mm?", "Can I use numbing cream at home?") is not advice."""
-    return asks(sentence)
+NOT_ADVICE = ("warning", "negated")  # nor is a reader's question ("should I go up to 2 mm?"): see `asks`
 
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
@@ -24,7 +19,7 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     # that is how people talk about the rollers they own
     advice = [
         c for c in result.claims
-        if c.setting == "home" and c.modality not in NOT_ADVICE and not _asks(c.sentence) and c.unit_written
+        if c.setting == "home" and c.modality not in NOT_ADVICE and not asks(c.sentence) and c.unit_written
     ]
     for claim, entry in entry_violations(result, reference, RULE, advice):
         message = (
@@ -40,7 +35,7 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     told: set[tuple] = set()  # one finding per message and sentence ("roll over them, it dries pimples out")
     for hit in result.phrase_hits:  # at most one hit per check and sentence (see nlp/claims.py)
         check_ = checks.get(hit.check)
-        if check_ is None or hit.modality in NOT_ADVICE or _asks(hit.sentence):
+        if check_ is None or hit.modality in NOT_ADVICE or asks(hit.sentence):
             continue
         if check_.setting is not None and hit.setting != check_.setting:
             continue
