@@ -77,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", "-f", default="text", choices=("text", "json"))
     ev.add_argument("--output", "-o", metavar="FILE")
     ev.add_argument("--reference", "-r", metavar="FILE")
+    ev.add_argument("--agreement", action="store_true",
+                    help="score the second annotator (PAGE.ann2.yaml) against the first instead of the checker")
 
     sub.add_parser("rules", help="list the rules with their codes and default severities")
     return parser
@@ -238,10 +240,10 @@ def cmd_reference(args) -> int:
 def cmd_eval(args) -> int:
     import json
 
-    from .evaluate import AnnotationError, evaluate, render_text
+    from .evaluate import AnnotationError, agreement, evaluate, render_text
 
     try:
-        ev = evaluate(args.paths, args.reference)
+        ev = agreement(args.paths) if args.agreement else evaluate(args.paths, args.reference)
     except AnnotationError as exc:
         raise UsageError(str(exc)) from None
     text = json.dumps(ev.to_dict(), indent=2) + "\n" if args.format == "json" else render_text(ev)

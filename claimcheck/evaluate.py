@@ -1,6 +1,10 @@
 """Accuracy against an annotated corpus: each page `NAME.EXT` with a sidecar `NAME.EXT.ann.yaml`
 (docs/annotation-format.md). Predicted claims and findings are matched one-to-one to the annotations;
-precision, recall and F1 per kind, per rule and per split (dev / heldout)."""
+precision, recall and F1 per kind, per rule and per split (dev / heldout).
+
+A page annotated twice, by a second annotator who never saw the first sidecar, also has
+`NAME.EXT.ann2.yaml`; `agreement` scores the second annotator against the first the same way, which
+shows how far the guidelines themselves decide each call."""
 from __future__ import annotations
 
 import os
@@ -13,6 +17,7 @@ from .model import Claim, DocumentResult, Finding
 from .reference.yamlfile import YamlError, load_yaml_file
 
 SIDECAR = ".ann.yaml"
+SECOND_SIDECAR = ".ann2.yaml"
 PER_DOCUMENT_RULES = {
     "reference-contradiction", "risky-home-use", "absolute-claim", "internal-inconsistency", "missing-safety-information",
 }
@@ -33,6 +38,7 @@ class GoldClaim:
     setting: str | None
     subject: str | None
     line: int
+    modality: str | None = None
 
 
 @dataclass
@@ -83,7 +89,8 @@ class SplitResult:
     claims: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     findings: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     setting_right: int = 0
-    setting_total: int = 0
+    modality_right: int = 0
+    matched_claims: int = 0
     pages: int = 0
 
     @staticmethod
@@ -110,7 +117,8 @@ class Evaluation:
                 "claims_total": s.total(s.claims).as_dict(),
                 "findings": {k: v.as_dict() for k, v in sorted(s.findings.items())},
                 "findings_total": s.total(s.findings).as_dict(),
-                "setting_accuracy": round(s.setting_right / s.setting_total, 4) if s.setting_total else None,
+                "setting_accuracy": round(s.setting_right / s.matched_claims, 4) if s.matched_claims else None,
+                "modality_accuracy": round(s.modality_right / s.matched_claims, 4) if s.matched_claims else None,
             }
         out["mistakes"] = [m.__dict__ for m in self.mistakes]
         return out
@@ -129,8 +137,8 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def load_annotations(page: Path, text: str) -> tuple[str, list[GoldClaim], list[GoldFinding]]:
-    sidecar = str(page) + SIDECAR
+def load_annotations(page: Path, text: str, suffix: str = SIDECAR) -> tuple[str, list[GoldClaim], list[GoldFinding]]:
+    sidecar = str(page) + suffix
     try:
         data = load_yaml_file(sidecar)
     except YamlError as exc:
@@ -141,7 +149,8 @@ def load_annotations(page: Path, text: str) -> tuple[str, list[GoldClaim], list[
     for item in data.get("claims") or []:
         start = _offset(text, item["text"], int(item.get("occurrence") or 1), sidecar)
         claims.append(GoldClaim(start, start + len(item["text"]), item["text"], item["kind"], item.get("min"),
-                                item.get("max"), item.get("setting"), item.get("subject"), _line(text, start)))
+                                item.get("max"), item.get("setting"), item.get("subject"), _line(text, start),
+                                item.get("modality")))
     findings = []
     for item in data.get("findings") or []:
         quote = item.get("text")
@@ -187,7 +196,7 @@ def _claim_fits(g: GoldClaim, p: Claim) -> bool:
 
 
 def _finding_fits(g: GoldFinding, p: Finding) -> bool:
-    return p.rule == g.rule and (g.start is None or _overlap(g.start, g.end, p.start, p.end))
+    return p.rule == g.rule and (g.start is None or p.start is None or _overlap(g.start, g.end, p.start, p.end))
 
 
 def match_claims(gold: list[GoldClaim], predicted: list[Claim]):
@@ -228,31 +237,63 @@ def evaluate(paths: list[str], reference: str | None = None) -> Evaluation:
         if result.error:
             raise AnnotationError(result.error)
         split, gold_claims, gold_findings = load_annotations(page, result.text)
-        s = splits[split]
-        s.pages += 1
-        matched, missed, extra = match_claims(gold_claims, result.claims)
-        for g, p in matched:
-            s.claims[g.kind].tp += 1
-            s.setting_total += 1
-            s.setting_right += p.setting == g.setting
-        for g in missed:
-            s.claims[g.kind].fn += 1
-            mistakes.append(Mistake(split, str(page), g.line, "miss", g.kind,
-                                    f"{g.text!r} {g.min}-{g.max} {g.setting or ''} {g.subject or ''}".strip()))
-        for p in extra:
-            s.claims[p.kind or "?"].fp += 1
-            mistakes.append(Mistake(split, str(page), p.line, "false alarm", p.kind or "?",
-                                    f"{p.text!r} {p.min}-{p.max} {p.setting or ''} {p.subject or ''}".strip()))
         predicted = [f for f in result.findings if f.rule in PER_DOCUMENT_RULES]
-        fmatched, fmissed, fextra = match_findings(gold_findings, predicted)
-        for g, _ in fmatched:
-            s.findings[g.rule].tp += 1
-        for g in fmissed:
-            s.findings[g.rule].fn += 1
-            mistakes.append(Mistake(split, str(page), g.line, "miss", g.rule, repr(g.text) if g.text else "(document)"))
-        for p in fextra:
-            s.findings[p.rule].fp += 1
-            mistakes.append(Mistake(split, str(page), p.line, "false alarm", p.rule, f"{p.text!r}: {p.message[:90]}"))
+        _score(splits[split], mistakes, split, page, gold_claims, gold_findings, result.claims, predicted)
+    return Evaluation(dict(splits), mistakes)
+
+
+def _describe(item: Claim | GoldClaim) -> str:
+    return f"{item.text!r} {item.min}-{item.max} {item.setting or ''} {item.subject or ''}".strip()
+
+
+def _score(s: SplitResult, mistakes: list[Mistake], split: str, page: Path, gold_claims: list[GoldClaim],
+           gold_findings: list[GoldFinding], claims: list, findings: list) -> None:
+    """Count one page: `claims` and `findings` are the checker's, or a second annotator's."""
+    s.pages += 1
+    matched, missed, extra = match_claims(gold_claims, claims)
+    for g, p in matched:
+        s.claims[g.kind].tp += 1
+        s.matched_claims += 1
+        s.setting_right += p.setting == g.setting
+        s.modality_right += p.modality == g.modality
+    for g in missed:
+        s.claims[g.kind].fn += 1
+        mistakes.append(Mistake(split, str(page), g.line, "miss", g.kind, _describe(g)))
+    for p in extra:
+        s.claims[p.kind or "?"].fp += 1
+        mistakes.append(Mistake(split, str(page), p.line, "false alarm", p.kind or "?", _describe(p)))
+    fmatched, fmissed, fextra = match_findings(gold_findings, findings)
+    for g, _ in fmatched:
+        s.findings[g.rule].tp += 1
+    for g in fmissed:
+        s.findings[g.rule].fn += 1
+        mistakes.append(Mistake(split, str(page), g.line, "miss", g.rule, repr(g.text) if g.text else "(document)"))
+    for p in fextra:
+        s.findings[p.rule].fp += 1
+        why = f": {p.message[:90]}" if isinstance(p, Finding) else ""
+        mistakes.append(Mistake(split, str(page), p.line, "false alarm", p.rule,
+                                (repr(p.text) if p.text else "(document)") + why))
+
+
+def agreement(paths: list[str]) -> Evaluation:
+    """Score the second annotator (`PAGE.ann2.yaml`) against the first (`PAGE.ann.yaml`) on every page
+    annotated twice; the tables read as for `evaluate`, with the second annotator as the predictor."""
+    from .sources import SourceError, read_source
+
+    splits: dict[str, SplitResult] = defaultdict(SplitResult)
+    mistakes: list[Mistake] = []
+    for page in annotated_pages(paths):
+        if not Path(str(page) + SECOND_SIDECAR).exists():
+            continue
+        try:
+            text = read_source(str(page)).text
+        except SourceError as exc:
+            raise AnnotationError(str(exc)) from None
+        split, first_claims, first_findings = load_annotations(page, text)
+        _, second_claims, second_findings = load_annotations(page, text, SECOND_SIDECAR)
+        _score(splits[split], mistakes, split, page, first_claims, first_findings, second_claims, second_findings)
+    if not splits:
+        raise AnnotationError(f"{' '.join(paths)}: no page annotated twice (expected PAGE{SIDECAR} and PAGE{SECOND_SIDECAR})")
     return Evaluation(dict(splits), mistakes)
 
 
@@ -265,9 +306,10 @@ def render_text(ev: Evaluation) -> str:
             rows = sorted(table.items()) + [("TOTAL", s.total(table))]
             for key, c in rows:
                 lines.append(f"  {key:30} {c.tp:4d} {c.fp:4d} {c.fn:4d} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}")
-        if s.setting_total:
-            lines.append(f"setting right on matched claims: {s.setting_right}/{s.setting_total} "
-                         f"({s.setting_right / s.setting_total:.3f})")
+        if s.matched_claims:
+            for what, right in (("setting", s.setting_right), ("modality", s.modality_right)):
+                lines.append(f"{what} right on matched claims: {right}/{s.matched_claims} "
+                             f"({right / s.matched_claims:.3f})")
         lines.append("")
     if ev.mistakes:
         lines.append("misses and false alarms:")
