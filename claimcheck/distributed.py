@@ -114,7 +114,8 @@ def _claim(d: dict[str, Any]):
 
     fields = {k: d[k] for k in ("id", "kind", "text", "start", "end", "line", "column", "sentence", "value",
                                 "normalized", "vague", "setting", "subject", "modality", "indication")}
-    return Claim(**fields, target=d.get("target"))  # records written before targets existed have none
+    # records written before targets and mentions existed have neither
+    return Claim(**fields, target=d.get("target"), mention=d.get("mention", False))
 
 
 def write_jsonl(results, path_glob: str, **options: Any) -> list[str]:

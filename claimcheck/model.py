@@ -45,6 +45,9 @@ class Claim(_CompactPickle):
     enumeration: tuple | None = None
     paragraph: int | None = None  # the structural block (paragraph, list item, row...) holding the claim
     section: int | None = None  # the block of the heading the claim sits under, if any
+    # the page names the value without stating it as its own figure ("a change after one session"):
+    # reported, never compared with the reference or with other claims
+    mention: bool = False
 
     @property
     def min(self) -> float | None:
@@ -72,6 +75,7 @@ class Claim(_CompactPickle):
             "target": self.target,
             "modality": self.modality,
             "indication": self.indication,
+            "mention": self.mention,
         }
 
 

@@ -285,13 +285,27 @@ def test_pipeline_without_sentence_boundaries_segments_itself():
     assert [c.kind for c in doc._.claims] == ["needle_depth", "recovery_time"]
 
 
-@pytest.mark.parametrize("text", ["Some clients notice a glow after one session.", "Single session: $249"])
-def test_one_session_mentioned_in_passing_is_not_a_course_claim(extract, text):
+@pytest.mark.parametrize("text", ["Single session: $249", "Book any single treatment with 10% off."])
+def test_one_session_in_a_price_list_is_not_a_course_claim(extract, text):
     assert claims_of(extract(text), "session_count") == []
 
 
+@pytest.mark.parametrize("text", ["Some clients notice a glow after one session.",
+                                  "Nobody gets there in one session, whatever you have read.",
+                                  "One session won't undo years of scarring."])
+def test_one_session_named_in_passing_is_a_mention(extract, text):
+    assert [(c.max, c.mention) for c in claims_of(extract(text), "session_count")] == [(1, True)]
+
+
 def test_one_session_framed_as_the_course_is_a_claim(extract):
-    assert [c.max for c in claims_of(extract("One session is all you need."), "session_count")] == [1]
+    assert [(c.max, c.mention) for c in claims_of(extract("One session is all you need."), "session_count")] == [(1, False)]
+
+
+def test_a_mention_of_one_session_is_neither_out_of_range_nor_inconsistent(checker):
+    r = checker.check_text("Plan 3 to 6 sessions, four weeks apart. Clients notice a glow after one session.", "a.md")
+    assert [(c.text, c.mention) for c in r.claims if c.kind == "session_count"] == [("3 to 6 sessions", False), ("one session", True)]
+    assert r.findings == []
+    assert [f.rule for f in checker.check_text("One session is all you need.", "b.md").findings] == ["reference-contradiction"]
 
 
 def test_roller_sizes_without_a_unit_are_read_as_mm_on_a_roller_page(extract):

@@ -39,7 +39,7 @@ def is_compared(claim: Claim, personal: dict[str, bool] | None = None) -> bool:
     """Whether a claim takes part in consistency checks: asserted, and neither a personal report nor a
     research finding. `personal` caches the answer per sentence (one long sentence may hold thousands
     of claims)."""
-    if claim.modality != "asserted":
+    if claim.modality != "asserted" or claim.mention:
         return False
     if personal is None:
         personal = {}

@@ -11,7 +11,7 @@ RULE = "reference-contradiction"
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     findings = []
-    asserted = [c for c in result.claims if c.modality == "asserted"]
+    asserted = [c for c in result.claims if c.modality == "asserted" and not c.mention]
     for claim, entry in entry_violations(result, reference, RULE, asserted):
         where = SETTING_WORDS[claim.setting]
         what = label(reference, claim.kind) + (f" ({claim.subject})" if claim.subject else "")

@@ -249,6 +249,7 @@ class ClaimAnnotator:
             for phrase in kind.quantity_phrases:
                 add("QP", kind.id, phrase, 1.0, [phrase])
             add("SING", kind.id, "", 1.0, kind.singular_requires)
+            add("SMEN", kind.id, "", 1.0, kind.singular_mentions)
             add("NOT", kind.id, "", 1.0, kind.not_cues)
         for setting, cues in reference.settings.items():
             by_weight = defaultdict(list)
@@ -598,11 +599,15 @@ class ClaimAnnotator:
             if kind.subject_required and not subjects:
                 unnamed = max(unnamed, score)
                 continue
+            mention = False
             if kind.singular_requires and q.norm_min == q.norm_max == 1 and kid not in ctx.keys_in(sent_i, "SING") \
                     and not ctx.answers_how_many(sent_i):
-                continue  # "after one session", "Single session $249": not a course of one
+                if kid not in ctx.keys_in(sent_i, "SMEN"):
+                    continue  # "Single session $249": not a course of one
+                mention = True  # "a change after one session": the page names one session, it does not prescribe it
             target = next(iter(self._named(ctx, kind, span, sent_i, "TGT")), None)
-            return [self._make_claim(ctx, span, q, kind, subj, target) for subj in (subjects or [kind.default_subject])]
+            return [self._make_claim(ctx, span, q, kind, subj, target, mention)
+                    for subj in (subjects or [kind.default_subject])]
         return [self._make_claim(ctx, span, q, None, None, None)]
 
     @staticmethod
@@ -688,7 +693,8 @@ class ClaimAnnotator:
 
     # -----------------------------------------------------------------------------------------
     def _make_claim(
-        self, ctx: "_DocContext", span: Span, q: Quantity, kind: Kind | None, subject: str | None, target: str | None
+        self, ctx: "_DocContext", span: Span, q: Quantity, kind: Kind | None, subject: str | None, target: str | None,
+        mention: bool = False,
     ) -> Claim:
         line, col = ctx.line_col(q.start)
         modality = self._modality(ctx, span, kind, permission=q.norm_max == 0) if kind is not None else "asserted"
@@ -716,6 +722,7 @@ class ClaimAnnotator:
             enumeration=ctx.enumeration_for(span),
             paragraph=ctx.sent_block[ctx.token_sent[span.start]],
             section=section if section >= 0 else None,
+            mention=mention,
         )
 
     def _modality(self, ctx: "_DocContext", span: Span, kind: Kind | None, permission: bool = False) -> str:

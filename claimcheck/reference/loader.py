@@ -277,7 +277,7 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 KIND_FIELDS = {
     "label", "description", "dimension", "cues", "subjects", "targets", "subject_required", "default_subject",
     "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
-    "consistency_ratio", "singular_requires", "bare_numbers", "not_cues", "timeline", "setting_by_value",
+    "consistency_ratio", "singular_requires", "singular_mentions", "bare_numbers", "not_cues", "timeline", "setting_by_value",
 }
 
 
@@ -359,6 +359,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             consistency=bool(m.get("consistency", True)),
             consistency_ratio=_ratio(v, m, field),
             singular_requires=[p.lower() for p in v.strings(m.get("singular_requires"), m.line_of("singular_requires"), f"{field}.singular_requires")],
+            singular_mentions=[p.lower() for p in v.strings(m.get("singular_mentions"), m.line_of("singular_mentions"), f"{field}.singular_mentions")],
             timeline=bool(m.get("timeline", False)),
             not_cues=[p.lower() for p in v.strings(m.get("not_cues"), m.line_of("not_cues"), f"{field}.not_cues")],
             bare_numbers=bare_numbers,

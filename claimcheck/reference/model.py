@@ -46,6 +46,8 @@ class Kind:
     # timeline (first change at 4-6 weeks, peak at 3-6 months) are not a contradiction, 48 hours and 6 weeks are
     consistency_ratio: float = 1.0
     singular_requires: list[str] = field(default_factory=list)  # a value of exactly 1 needs one of these phrases
+    # ... or one of these, which name the value without stating it ("after one session"): a mention
+    singular_mentions: list[str] = field(default_factory=list)
     timeline: bool = False  # a point counted from the treatment ("day 5", "by week 6") can be this kind
     not_cues: list[str] = field(default_factory=list)  # phrases in which its cues and subjects do not count ("every time")
     # numbers written without a unit ("a cheap 0.5") read in `bare_unit` when within this range
