@@ -1006,3 +1006,8 @@ def test_quoted_statements_listed_under_a_myths_lead_in_are_myths(extract):
     assert [(c.text, c.modality) for c in r.claims if c.kind] == [
         ("one treatment", "negated"), ("three to six treatments", "asserted")]
     assert [(h.text, h.modality) for h in r.phrase_hits] == [("painless", "negated")]
+
+
+@pytest.mark.parametrize("text", ["I was back at my desk the next day.", "Most people are back in the office in 2 days."])
+def test_back_at_the_desk_is_a_recovery_time_for_routine(extract, text):
+    assert [(c.kind, c.target) for c in extract(text).claims] == [("recovery_time", "routine")]
