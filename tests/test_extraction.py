@@ -1011,3 +1011,10 @@ def test_quoted_statements_listed_under_a_myths_lead_in_are_myths(extract):
 @pytest.mark.parametrize("text", ["I was back at my desk the next day.", "Most people are back in the office in 2 days."])
 def test_back_at_the_desk_is_a_recovery_time_for_routine(extract, text):
     assert [(c.kind, c.target) for c in extract(text).claims] == [("recovery_time", "routine")]
+
+
+@pytest.mark.parametrize("text, subject", [("Guests often ask whether a swim the same evening is all right.", "swimming"),
+                                           ("I'm back at Pilates the same day.", "exercise"),
+                                           ("A dip in salt water the same day will not help.", "swimming")])
+def test_the_same_evening_is_an_avoidance_period_of_no_days(extract, text, subject):
+    assert [(c.kind, c.max, c.subject) for c in extract(text).claims] == [("avoidance_period", 0, subject)]

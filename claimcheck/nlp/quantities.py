@@ -88,7 +88,8 @@ UPPER_SUFFIX = {"or less", "or fewer", "or shorter", "or under", "at most", "max
 
 NEXT_DAY = {"the next day", "the following day"}
 IMMEDIATE = {"immediately", "straight after", "straight afterwards", "straight away", "right after", "right afterwards",
-             "right away", "the same day", "on the same day", "same day", "same-day", "instantly", "at once"}
+             "right away", "the same day", "on the same day", "same day", "same-day", "instantly", "at once",
+             "the same evening", "that same evening", "that evening", "the same night", "that same day"}
 
 
 def _alt(words) -> str:
