@@ -1018,3 +1018,17 @@ def test_back_at_the_desk_is_a_recovery_time_for_routine(extract, text):
                                            ("A dip in salt water the same day will not help.", "swimming")])
 def test_the_same_evening_is_an_avoidance_period_of_no_days(extract, text, subject):
     assert [(c.kind, c.max, c.subject) for c in extract(text).claims] == [("avoidance_period", 0, subject)]
+
+
+@pytest.mark.parametrize("text, low", [("After about six weeks my skin looked brighter.", 42),
+                                       ("At 7 weeks my cheeks were noticeably softer.", 49),
+                                       ("First results at six weeks; best at three to six months.", 90),
+                                       ("I started to see softer stretch marks after about 8 weeks.", 56)])
+def test_a_change_in_the_skin_after_a_time_is_a_time_to_results(extract, text, low):
+    assert (low, "results_time") in [(c.min, c.kind) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("text", ["I've done 1.5 every 2 weeks for over a year and my skin has improved.",
+                                  "I rolled twice a week for a month and saw a big improvement."])
+def test_how_long_a_routine_has_run_is_no_claim(extract, text):
+    assert [c.kind for c in extract(text).claims if not c.frequency] == []

@@ -154,6 +154,8 @@ _DEVICE_UPKEEP_BEFORE = re.compile(
 _STEP_BEFORE = re.compile(r"(?i)\b(?:(?:each|every|per|one)\s+(?:click|turn|notch|step)(?:\s+(?:is|of|adds|moves\s+it))?|in\s+steps\s+of)[\s:=]*$")
 # "once a week for the first 2 weeks": a stretch of a routine, not how often it repeats
 _STRETCH_OF_ROUTINE = re.compile(r"(?i)\b(?:for|during|over|throughout)\s+(?:the|your)\s+(?:first|next|following|coming|initial)\s+$")
+# "1.5 every 2 weeks for a year": how long a routine has run, not when its results came
+_FOR = re.compile(r"(?i)\bfor\s+$")
 _LOOKBACK = re.compile(r"(?i)\b(?:in|within|during|over|for)\s+the\s+(?:last|past|previous|preceding)\s+$")
 _KEEP_USING = re.compile(r"(?i)\b(?:keep|continue)\s+(?:using|wearing|applying|with)\b[^.;]{0,20}?(?:\s+for)?\s+$")
 _SUNSCREEN_WORDS = r"(?:sunscreen|sun\s+cream|sunblock|spf)"
@@ -583,6 +585,9 @@ class ClaimAnnotator:
                 candidates = []  # "every other day for the first four weeks": how long a routine runs
             else:
                 candidates = [c for c in candidates if not self.kinds[c[1]].accepts_frequency]
+        elif not q.frequency and (run := _just_before(ctx, span, _FOR, 8)) is not None \
+                and _FREQUENCY_WORDS.search(re.split(r"[.;:!?]", ctx.text[max(0, run.start() - 40):run.start()])[-1]):
+            candidates = [c for c in candidates if self.kinds[c[1]].subject_required]
         if _BEFORE_EVENT.match(ctx.text, span.end_char):
             candidates = []
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
