@@ -1,6 +1,8 @@
 """Rules on copy written for these tests (facts from the reference brief, our own wording)."""
 import pytest
 
+from claimcheck.checks.internal_inconsistency import claim_context
+
 
 def rules(result):
     return sorted(f.rule for f in result.findings)
@@ -552,7 +554,9 @@ def test_a_frequency_takes_the_depth_of_the_label_above_it_but_not_of_the_list_e
     assert findings(check(screens, source="app.txt"), "internal-inconsistency") == []
     text = ("- 0.25 mm: two or three times a week\n- 0.5 mm: once a week\n- Body: every 2 to 3 weeks\n\n"
             "Use the pen every other day at home for the first four weeks.\n")
-    assert [f.text for f in findings(check(text, source="faq.md"), "internal-inconsistency")] == ["every other day"]
+    result = check(text, source="faq.md")
+    later = next(c for c in result.claims if c.text == "every other day")
+    assert claim_context(later, result)[-1] is None  # not the 0.5 mm of the list entry before "Body"
 
 
 def test_a_frequency_takes_the_depth_of_its_product_card_heading(check):
@@ -566,3 +570,10 @@ def test_a_frequency_takes_the_depth_of_its_product_card_heading(check):
 def test_two_phrases_that_warn_of_one_harm_in_one_sentence_are_one_finding(check):
     text = "At home? Yes, roll over them gently, it helps dry pimples out."
     assert [f.reference for f in findings(check(text), "risky-home-use")] == ["home-over-a-breakout"]
+
+
+def test_how_often_to_roll_at_home_is_not_compared_but_clinic_spacing_is(checker):
+    home = checker.check_text("Roll your derma roller at home every day.\n\nUse your roller at home once a week.\n", "home.md")
+    assert [f.rule for f in home.findings if f.rule == "internal-inconsistency"] == []
+    clinic = checker.check_text("Book clinic sessions 4 weeks apart.\n\nAt the clinic, sessions are 10 weeks apart.\n", "clinic.md")
+    assert [f.rule for f in clinic.findings if f.rule == "internal-inconsistency"] == ["internal-inconsistency"]

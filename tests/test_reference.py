@@ -55,6 +55,8 @@ CASES = {
                                "stands for 4096 phrases"),
     "consistency ratio below one": ("    consistency_ratio: 4\n", "    consistency_ratio: 0.5\n",
                                     "consistency_ratio: must be a number of at least 1, not 0.5"),
+    "consistency exception that is no setting": ("    consistency_except: [home]\n", "    consistency_except: [spa]\n",
+                                                 "consistency_except: 'spa' is not a setting"),
     "neither accepted nor typical": ("    typical: {min: 30, max: 60, unit: min}\n    accepted: {min: 15, max: 120, unit: min}\n", "",
                                      "accepted: missing"),
 }

@@ -45,13 +45,15 @@ class CrossDocumentIndex:
     def __init__(self, reference: Reference) -> None:
         self.groups: dict[tuple, _Group] = {}
         self.compared = {k.id for k in reference.kinds.values() if k.consistency}
+        self.not_compared_in = {k.id: set(k.consistency_except) for k in reference.kinds.values()}
         self.documents = 0
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
         personal: dict[str, bool] = {}
         for claim in result.claims:
-            if claim.setting is not None and claim.kind in self.compared and is_compared(claim, personal):
+            if claim.setting is not None and claim.kind in self.compared \
+                    and claim.setting not in self.not_compared_in[claim.kind] and is_compared(claim, personal):
                 # pages are compared target by target (a page's redness with another's, not with bruising)
                 key = (claim.setting, *claim_context(claim, result), claim.target)
                 group = self.groups.get(key)

@@ -79,7 +79,8 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     personal: dict[str, bool] = {}
     for claim in result.claims:
         kind = reference.kinds.get(claim.kind or "")
-        if kind is not None and kind.consistency and is_compared(claim, personal):
+        if kind is not None and kind.consistency and claim.setting not in kind.consistency_except \
+                and is_compared(claim, personal):
             groups[claim_context(claim, result)].append(claim)
     findings = []
     severity = reference.rule_severity.get(RULE, "warning")

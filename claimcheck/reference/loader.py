@@ -277,7 +277,7 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 KIND_FIELDS = {
     "label", "description", "dimension", "cues", "subjects", "targets", "subject_required", "default_subject",
     "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
-    "consistency_ratio", "singular_requires", "singular_mentions", "bare_numbers", "not_cues", "timeline", "setting_by_value",
+    "consistency_ratio", "consistency_except", "singular_requires", "singular_mentions", "bare_numbers", "not_cues", "timeline", "setting_by_value",
 }
 
 
@@ -287,6 +287,14 @@ def _ratio(v: _Validator, m: LineDict, field: str) -> float:
         v.error(m.line_of("consistency_ratio"), f"{field}.consistency_ratio", f"must be a number of at least 1, not {value!r}")
         return 1.0
     return float(value)
+
+
+def _settings_list(v: _Validator, m: LineDict, key: str, field: str) -> list[str]:
+    values = v.strings(m.get(key), m.line_of(key), f"{field}.{key}")
+    for value in values:
+        if value not in SETTINGS:
+            v.error(m.line_of(key), f"{field}.{key}", f"{value!r} is not a setting (expected one of {', '.join(SETTINGS)})")
+    return [value for value in values if value in SETTINGS]
 
 
 def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
@@ -358,6 +366,7 @@ def _kinds(v: _Validator, data: LineDict) -> dict[str, Kind]:
             plausible=plausible,
             consistency=bool(m.get("consistency", True)),
             consistency_ratio=_ratio(v, m, field),
+            consistency_except=_settings_list(v, m, "consistency_except", field),
             singular_requires=[p.lower() for p in v.strings(m.get("singular_requires"), m.line_of("singular_requires"), f"{field}.singular_requires")],
             singular_mentions=[p.lower() for p in v.strings(m.get("singular_mentions"), m.line_of("singular_mentions"), f"{field}.singular_mentions")],
             timeline=bool(m.get("timeline", False)),
