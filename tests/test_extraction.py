@@ -1032,3 +1032,9 @@ def test_a_change_in_the_skin_after_a_time_is_a_time_to_results(extract, text, l
                                   "I rolled twice a week for a month and saw a big improvement."])
 def test_how_long_a_routine_has_run_is_no_claim(extract, text):
     assert [c.kind for c in extract(text).claims if not c.frequency] == []
+
+
+@pytest.mark.parametrize("text", ["Leah, I'd really steer clients away from 1.0 mm at home, please.",
+                                  "The judge criticised her for selling clients 1.5 mm rollers to use at home."])
+def test_steering_away_from_or_criticising_a_depth_warns_against_it(extract, text):
+    assert [c.modality for c in extract(text).claims if c.kind == "needle_depth"] == ["warning"]
