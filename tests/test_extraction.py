@@ -1038,3 +1038,12 @@ def test_how_long_a_routine_has_run_is_no_claim(extract, text):
                                   "The judge criticised her for selling clients 1.5 mm rollers to use at home."])
 def test_steering_away_from_or_criticising_a_depth_warns_against_it(extract, text):
     assert [c.modality for c in extract(text).claims if c.kind == "needle_depth"] == ["warning"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ms Haines was using 3 mm needles on some clients, which I would not consider defensible.", "warning"),
+    ("The clinic uses 1.5 mm, which can cause redness for a day.", "asserted"),
+    ("I'd gently push back on 1.5 mm at home, though.", "warning"),
+    ("Keen clients want 3 mm needles, and letting them is a mistake.", "warning")])
+def test_a_judgement_after_which_or_of_a_mistake_warns_but_a_consequence_does_not(extract, text, expected):
+    assert [c.modality for c in extract(text).claims if c.kind == "needle_depth"] == [expected]

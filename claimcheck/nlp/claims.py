@@ -154,6 +154,7 @@ _DEVICE_UPKEEP_BEFORE = re.compile(
 _STEP_BEFORE = re.compile(r"(?i)\b(?:(?:each|every|per|one)\s+(?:click|turn|notch|step)(?:\s+(?:is|of|adds|moves\s+it))?|in\s+steps\s+of)[\s:=]*$")
 # "once a week for the first 2 weeks": a stretch of a routine, not how often it repeats
 _STRETCH_OF_ROUTINE = re.compile(r"(?i)\b(?:for|during|over|throughout)\s+(?:the|your)\s+(?:first|next|following|coming|initial)\s+$")
+_CAUSAL = re.compile(r"(?i)\b(?:caus\w*|leads?|raises|increases|sets?)\b")
 # "1.5 every 2 weeks for a year": how long a routine has run, not when its results came
 _FOR = re.compile(r"(?i)\bfor\s+$")
 _LOOKBACK = re.compile(r"(?i)\b(?:in|within|during|over|for)\s+the\s+(?:last|past|previous|preceding)\s+$")
@@ -751,7 +752,10 @@ class ClaimAnnotator:
                         _MAIN_CLAUSE_AFTER_CONDITION.search(ctx.text, ctx.doc[m.end - 1].idx, span.start_char):
                     continue  # "If you want your scars to shift, go 1.0 mm": the advice is the main clause
             elif m.sub == "backward" and m.start >= span.end:
-                if m.start - span.end > MODALITY_WINDOW or ctx.terminated_between(span, m):
+                # ", which is dangerous" judges the clause before it (", which can cause redness" only
+                # tells what follows from it)
+                judged = _CAUSAL.search(ctx.doc[m.start:m.end].text) is None
+                if m.start - span.end > MODALITY_WINDOW or ctx.terminated_between(span, m, judged_by_which=judged):
                     continue
             else:
                 continue
@@ -1641,7 +1645,7 @@ class _DocContext:
         start, end = idx[gap[0] - 1] if gap[0] else 0, idx[gap[1]]
         return self.terminated_between(span, m) or _CLAUSE_JOIN.search(self.text, start, end) is not None
 
-    def terminated_between(self, span: Span, m: _Match) -> bool:
+    def terminated_between(self, span: Span, m: _Match, judged_by_which: bool = False) -> bool:
         gap = self._gap(span, m)
         if gap is None:
             return False
@@ -1649,6 +1653,9 @@ class _DocContext:
         sent_i = self.token_sent[span.start]
         for t in self.nearby(sent_i, lo, hi, 0):
             if t.cat == "TERM" and lo <= t.start and t.end <= hi:
+                if judged_by_which and self.doc[t.start].lower_ == "which" and t.start > 0 \
+                        and self.doc[t.start - 1].text == ",":
+                    continue
                 return True
         for tok in self.doc[lo:hi]:
             if tok.text == ";" or (tok.text == "/" and tok.whitespace_ and tok.i > 0 and self.doc[tok.i - 1].whitespace_):
