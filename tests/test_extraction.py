@@ -1047,3 +1047,9 @@ def test_steering_away_from_or_criticising_a_depth_warns_against_it(extract, tex
     ("Keen clients want 3 mm needles, and letting them is a mistake.", "warning")])
 def test_a_judgement_after_which_or_of_a_mistake_warns_but_a_consequence_does_not(extract, text, expected):
     assert [c.modality for c in extract(text).claims if c.kind == "needle_depth"] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Any smoothing is gradual and fades over a few weeks once you stop rolling.",
+                                  "Keep going: the benefits fade within a few weeks if you stop."])
+def test_how_long_results_outlast_a_routine_you_stop_is_no_claim(extract, text):
+    assert extract(text).claims == []

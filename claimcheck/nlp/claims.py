@@ -104,6 +104,9 @@ _BEFORE_EVENT = re.compile(
     r"\s{1,3}(?:before|prior\s+to|ahead\s+of)\s{1,3}(?:(?:the|your|my|a|any|her|his)\s{1,3})?(?:big\s{1,3})?"
     r"(?:wedding|day|event|holiday|vacation|party|photos|photoshoot|shoot|honeymoon|prom|graduation|filming|flight|trip"
     r"|travel|travelling|traveling)\b", re.IGNORECASE)
+# "fades over a few weeks once you stop rolling": how long results outlast the routine, which pages
+# give in passing
+_AFTER_STOPPING = re.compile(r"\s{1,3}(?:once|if|when|after)\s{1,3}you\s{1,3}(?:stop|quit|give\s{1,3}up)\b", re.IGNORECASE)
 # a heading or list lead-in that opens a condition the text below completes ("CALL US IF",
 # "Contact the clinic if you notice:", "When to call us"): what follows are thresholds, not claims
 _CONDITION_LEAD = re.compile(
@@ -589,7 +592,7 @@ class ClaimAnnotator:
         elif not q.frequency and (run := _just_before(ctx, span, _FOR, 8)) is not None \
                 and _FREQUENCY_WORDS.search(re.split(r"[.;:!?]", ctx.text[max(0, run.start() - 40):run.start()])[-1]):
             candidates = [c for c in candidates if self.kinds[c[1]].subject_required]
-        if _BEFORE_EVENT.match(ctx.text, span.end_char):
+        if _BEFORE_EVENT.match(ctx.text, span.end_char) or _AFTER_STOPPING.match(ctx.text, span.end_char):
             candidates = []
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
             # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
