@@ -942,7 +942,7 @@ def test_permission_to_go_back_on_is_an_avoidance_period(extract):
 
 
 def test_benefits_that_fade_are_how_long_results_last_not_recovery(extract):
-    r = extract("Keep rolling: the benefits fade within a few weeks once you stop. Redness fades within 2 days.", source="a.md")
+    r = extract("Keep rolling: the benefits fade within a few weeks of a break. Redness fades within 2 days.", source="a.md")
     assert [(c.text, c.kind) for c in r.claims] == [("within a few weeks", "results_duration"), ("within 2 days", "recovery_time")]
 
 
