@@ -1053,3 +1053,8 @@ def test_a_judgement_after_which_or_of_a_mistake_warns_but_a_consequence_does_no
                                   "Keep going: the benefits fade within a few weeks if you stop."])
 def test_how_long_results_outlast_a_routine_you_stop_is_no_claim(extract, text):
     assert extract(text).claims == []
+
+
+def test_a_serum_strength_does_not_take_the_subject_from_the_aftercare_time(extract):
+    r = extract("Our C-Bright 15% Vitamin C Booster can go on the same day.")
+    assert [(c.kind, c.subject, c.max) for c in r.claims] == [("avoidance_period", "actives", 0)]

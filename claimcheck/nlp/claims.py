@@ -227,6 +227,7 @@ class ClaimAnnotator:
         self.name = name
         self.reference = reference
         self.kinds = reference.kinds
+        self.dimensions = {k.dimension for k in reference.kinds.values()}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[int, tuple[str, str, str, float]] = {}
         make = nlp.make_doc
@@ -317,8 +318,9 @@ class ClaimAnnotator:
         spans: list[Span] = []
 
         items: list[tuple[Span, Quantity, str | None]] = [(s, q, None) for s, q in quantities_of(doc)]
-        for s, _, _ in items:
-            ctx.sent_quantities.setdefault(ctx.token_sent[s.start], []).append(s)
+        for s, q, _ in items:
+            if q.dimension in self.dimensions:  # not "15%" of a serum: no kind is measured in percent
+                ctx.sent_quantities.setdefault(ctx.token_sent[s.start], []).append(s)
         ctx.index_quantities()
         taken = [(s.start, s.end) for s, _, _ in items]
         for m in ctx.matches:
