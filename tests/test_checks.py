@@ -572,8 +572,10 @@ def test_two_phrases_that_warn_of_one_harm_in_one_sentence_are_one_finding(check
     assert [f.reference for f in findings(check(text), "risky-home-use")] == ["home-over-a-breakout"]
 
 
-def test_how_often_to_roll_at_home_is_not_compared_but_clinic_spacing_is(checker):
+def test_how_often_to_roll_at_home_is_compared_only_with_a_stated_limit_but_clinic_spacing_always(checker):
     home = checker.check_text("Roll your derma roller at home every day.\n\nUse your roller at home once a week.\n", "home.md")
     assert [f.rule for f in home.findings if f.rule == "internal-inconsistency"] == []
+    limit = checker.check_text("Roll at home no more than twice a week.\n\nUse your roller at home every other day.\n", "limit.md")
+    assert [f.text for f in limit.findings if f.rule == "internal-inconsistency"] == ["every other day"]
     clinic = checker.check_text("Book clinic sessions 4 weeks apart.\n\nAt the clinic, sessions are 10 weeks apart.\n", "clinic.md")
     assert [f.rule for f in clinic.findings if f.rule == "internal-inconsistency"] == ["internal-inconsistency"]

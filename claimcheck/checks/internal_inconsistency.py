@@ -5,7 +5,8 @@ visit) are never compared; a value without a target is compared with every targe
 headings are alternatives and are not compared with each other, and neither are personal reports ("my
 redness lasts 10 days": in a thread, each poster describes their own routine) nor research findings
 ("the 2014 trial found..."). A kind may ask for values to differ by its `consistency_ratio` before they
-contradict (milestones of one timeline). Values in one paragraph
+contradict (milestones of one timeline), and in its `consistency_except` settings values are compared
+only against a stated limit (how often to roll at home). Values in one paragraph
 are variants of one thing; only a restatement in apposition within a sentence is compared there."""
 from __future__ import annotations
 
@@ -79,8 +80,7 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     personal: dict[str, bool] = {}
     for claim in result.claims:
         kind = reference.kinds.get(claim.kind or "")
-        if kind is not None and kind.consistency and claim.setting not in kind.consistency_except \
-                and is_compared(claim, personal):
+        if kind is not None and kind.consistency and is_compared(claim, personal):
             groups[claim_context(claim, result)].append(claim)
     findings = []
     severity = reference.rule_severity.get(RULE, "warning")
@@ -101,6 +101,9 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
             this_paragraph.append(later)
             if earlier is None:
                 continue
+            if later.setting in kind.consistency_except and earlier.setting in kind.consistency_except \
+                    and None not in (later.min, later.max, earlier.min, earlier.max):
+                continue  # "every day" and "once a week" at home, each for its own needle length, perhaps
             pair = frozenset((describe(earlier), describe(later)))  # "24 hours" vs "the same day" once, either way round
             if pair in reported:
                 continue

@@ -45,8 +45,9 @@ class Kind:
     # two values disagree only when one exceeds the other this many times over: the milestones of one
     # timeline (first change at 4-6 weeks, peak at 3-6 months) are not a contradiction, 48 hours and 6 weeks are
     consistency_ratio: float = 1.0
-    # settings whose values are not compared: how often to roll at home depends on a needle length that
-    # pages often leave to the context
+    # settings whose values are compared within a page only against a stated limit (an open bound, "no
+    # more than twice a week"), and never across pages: how often to roll at home depends on a needle
+    # length that pages often leave to the context
     consistency_except: list[str] = field(default_factory=list)
     singular_requires: list[str] = field(default_factory=list)  # a value of exactly 1 needs one of these phrases
     # ... or one of these, which name the value without stating it ("after one session"): a mention
