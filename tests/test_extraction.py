@@ -1058,3 +1058,15 @@ def test_how_long_results_outlast_a_routine_you_stop_is_no_claim(extract, text):
 def test_a_serum_strength_does_not_take_the_subject_from_the_aftercare_time(extract):
     r = extract("Our C-Bright 15% Vitamin C Booster can go on the same day.")
     assert [(c.kind, c.subject, c.max) for c in r.claims] == [("avoidance_period", "actives", 0)]
+
+
+@pytest.mark.parametrize("text", ['**"Can I put numbing cream on before I roll at home?"** (@sunnysideskin)\n\nGood question.',
+                                  '"Should I go up to 1.5 mm at home?" — Amira, Leeds\n\nNo.'])
+def test_a_question_in_quotation_marks_and_signed_is_asked(extract, text):
+    r = extract(text, source="a.md")
+    assert {h.modality for h in r.phrase_hits} | {c.modality for c in r.claims} == {"hypothetical"}
+
+
+def test_a_question_how_often_is_not_answered_by_a_bare_needle_length(extract):
+    r = extract("How often should I use a home roller? With a short one, twice a week has been plenty.", source="a.md")
+    assert [(c.kind, c.text) for c in r.claims] == [("session_interval", "twice a week")]

@@ -157,6 +157,8 @@ _DEVICE_UPKEEP_BEFORE = re.compile(
 _STEP_BEFORE = re.compile(r"(?i)\b(?:(?:each|every|per|one)\s+(?:click|turn|notch|step)(?:\s+(?:is|of|adds|moves\s+it))?|in\s+steps\s+of)[\s:=]*$")
 # "once a week for the first 2 weeks": a stretch of a routine, not how often it repeats
 _STRETCH_OF_ROUTINE = re.compile(r"(?i)\b(?:for|during|over|throughout)\s+(?:the|your)\s+(?:first|next|following|coming|initial)\s+$")
+_ASKS_WHEN = re.compile(r"(?i)\b(?:how\s+often|how\s+soon|how\s+frequently|when\s+(?:can|should|do|does|will|is|are))\b")
+_ASKS_AMOUNT = re.compile(r"(?i)\b(?:how\s+many|how\s+deep|(?:what|which)\s+(?:size|length|depth|needle))\b")
 _CAUSAL = re.compile(r"(?i)\b(?:caus\w*|leads?|raises|increases|sets?)\b")
 # "1.5 every 2 weeks for a year": how long a routine has run, not when its results came
 _FOR = re.compile(r"(?i)\bfor\s+$")
@@ -515,6 +517,9 @@ class ClaimAnnotator:
         return out
 
     def _asks_about(self, ctx: "_DocContext", sentences: list[int], kind: Kind) -> bool:
+        if kind.dimension != "duration" and any(_ASKS_WHEN.search(ctx.sentence_text(i)) for i in sentences) \
+                and not any(_ASKS_AMOUNT.search(ctx.sentence_text(i)) for i in sentences):
+            return False  # "How often should I use a home roller?" asks for a time, not a needle length
         weight = sum(m.weight for i in sentences for m in ctx.of_category(i, "KIND") if m.key == kind.id)
         if kind.dimension == "count":
             return weight >= 1 and any("how many" in ctx.sentence_text(i).lower() for i in sentences)
