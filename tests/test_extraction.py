@@ -1070,3 +1070,9 @@ def test_a_question_in_quotation_marks_and_signed_is_asked(extract, text):
 def test_a_question_how_often_is_not_answered_by_a_bare_needle_length(extract):
     r = extract("How often should I use a home roller? With a short one, twice a week has been plenty.", source="a.md")
     assert [(c.kind, c.text) for c in r.claims] == [("session_interval", "twice a week")]
+
+
+@pytest.mark.parametrize("text, modality", [("I skipped numbing cream and wouldn't bother with it.", "negated"),
+                                            ("As for the numbing cream, please stop.", "warning")])
+def test_skipping_or_being_told_to_stop_is_no_advice_to_numb(extract, text, modality):
+    assert [h.modality for h in extract(text, source="a.md").phrase_hits] == [modality]
