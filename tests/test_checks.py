@@ -579,3 +579,9 @@ def test_how_often_to_roll_at_home_is_compared_only_with_a_stated_limit_but_clin
     assert [f.text for f in limit.findings if f.rule == "internal-inconsistency"] == ["every other day"]
     clinic = checker.check_text("Book clinic sessions 4 weeks apart.\n\nAt the clinic, sessions are 10 weeks apart.\n", "clinic.md")
     assert [f.rule for f in clinic.findings if f.rule == "internal-inconsistency"] == ["internal-inconsistency"]
+
+
+@pytest.mark.parametrize("text", ["Since we started stocking rollers, questions about rollers and numbing creams have doubled.",
+                                  "My question is about numbing cream for home rolling."])
+def test_a_practice_named_as_a_topic_is_not_home_advice(checker, text):
+    assert [f.text for f in checker.check_text(text, "a.md").findings if f.rule == "risky-home-use"] == []

@@ -3,6 +3,8 @@ reference's home entries (e.g. needles over 0.5 mm); practices come from claims.
 (pressing hard, a pen, numbing cream, rolling over active acne). Warnings against them are not flagged."""
 from __future__ import annotations
 
+import re
+
 from ..model import DocumentResult, Finding
 from ..nlp.questions import asks
 from ..reference.model import Reference
@@ -11,6 +13,8 @@ from .common import claim_finding, describe, entry_violations, label
 
 RULE = "risky-home-use"
 NOT_ADVICE = ("warning", "negated")  # nor is a reader's question ("should I go up to 2 mm?"): see `asks`
+# nor a practice named as a topic: "questions about rollers and numbing creams have doubled"
+_TOPIC = re.compile(r"(?i)\b(?:about|regarding|concerning)\s+(?:[\w-]+\s+(?:and|or)\s+)?(?:(?:the|a|an|any)\s+)?$")
 
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
@@ -35,7 +39,8 @@ def check(result: DocumentResult, reference: Reference, settings: CheckSettings)
     told: set[tuple] = set()  # one finding per message and sentence ("roll over them, it dries pimples out")
     for hit in result.phrase_hits:  # at most one hit per check and sentence (see nlp/claims.py)
         check_ = checks.get(hit.check)
-        if check_ is None or hit.modality in NOT_ADVICE or asks(hit.sentence):
+        if check_ is None or hit.modality in NOT_ADVICE or asks(hit.sentence) \
+                or _TOPIC.search(result.text, max(0, hit.start - 40), hit.start):
             continue
         if check_.setting is not None and hit.setting != check_.setting:
             continue
