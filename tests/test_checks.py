@@ -585,3 +585,8 @@ def test_how_often_to_roll_at_home_is_compared_only_with_a_stated_limit_but_clin
                                   "My question is about numbing cream for home rolling."])
 def test_a_practice_named_as_a_topic_is_not_home_advice(checker, text):
     assert [f.text for f in checker.check_text(text, "a.md").findings if f.rule == "risky-home-use"] == []
+
+
+def test_a_depth_a_home_pen_may_reach_is_not_advice_to_use_it(checker):
+    text = "On some pens sold for home use, the needles may extend up to 1.2 mm at home. Stop using it."
+    assert [f.text for f in checker.check_text(text, "a.md").findings if f.rule == "risky-home-use"] == []

@@ -13,6 +13,7 @@ from .common import claim_finding, describe, entry_violations, label
 
 RULE = "risky-home-use"
 NOT_ADVICE = ("warning", "negated")  # nor is a reader's question ("should I go up to 2 mm?"): see `asks`
+_MAY = re.compile(r"(?i)\b(?:may|might|could)\s+(?:\w+\s+){0,3}$")
 # nor a practice named as a topic: "questions about rollers and numbing creams have doubled"
 _TOPIC = re.compile(r"(?i)\b(?:about|regarding|concerning)\s+(?:[\w-]+\s+(?:and|or)\s+)?(?:(?:the|a|an|any)\s+)?$")
 
@@ -20,10 +21,12 @@ _TOPIC = re.compile(r"(?i)\b(?:about|regarding|concerning)\s+(?:[\w-]+\s+(?:and|
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     findings = []
     # a size named without its unit ("I started on the 0.5", "ordered a 0.25") is not advice:
-    # that is how people talk about the rollers they own
+    # that is how people talk about the rollers they own; nor is a depth that may happen ("the needles
+    # may extend up to 1.2 mm"), unlike one assumed by advice ("If you use a 1.5 mm roller, go slowly")
     advice = [
         c for c in result.claims
         if c.setting == "home" and c.modality not in NOT_ADVICE and not asks(c.sentence) and c.unit_written
+        and not (c.modality == "hypothetical" and _MAY.search(result.text, max(0, c.start - 30), c.start))
     ]
     for claim, entry in entry_violations(result, reference, RULE, advice):
         message = (
