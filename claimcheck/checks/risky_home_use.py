@@ -15,7 +15,9 @@ RULE = "risky-home-use"
 NOT_ADVICE = ("warning", "negated")  # nor is a reader's question ("should I go up to 2 mm?"): see `asks`
 _MAY = re.compile(r"(?i)\b(?:may|might|could)\s+(?:\w+\s+){0,3}$")
 # nor a practice named as a topic: "questions about rollers and numbing creams have doubled"
-_TOPIC = re.compile(r"(?i)\b(?:about|regarding|concerning)\s+(?:[\w-]+\s+(?:and|or)\s+)?(?:(?:the|a|an|any)\s+)?$")
+# (not an opinion about it: "I'm relaxed about a home pen")
+_TOPIC = re.compile(r"(?i)\b(?:questions?|quer(?:y|ies)|enquir(?:y|ies)|ask(?:s|ed|ing)?|calls?|emails?|messages?)\s+"
+                    r"(?:(?:is|are|was|were)\s+)?(?:about|regarding|concerning)\s+(?:[\w-]+\s+(?:and|or)\s+)?(?:(?:the|a|an|any)\s+)?$")
 
 
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
