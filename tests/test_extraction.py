@@ -1076,3 +1076,10 @@ def test_a_question_how_often_is_not_answered_by_a_bare_needle_length(extract):
                                             ("As for the numbing cream, please stop.", "warning")])
 def test_skipping_or_being_told_to_stop_is_no_advice_to_numb(extract, text, modality):
     assert [h.modality for h in extract(text, source="a.md").phrase_hits] == [modality]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I went for the 1.5 mm and rolled my acne scars every Sunday.", [("every Sunday", 7.0)]),
+    ("*Every Saturday, our dermatologist answers your letters about microneedling sessions.*", [])])
+def test_a_weekday_is_a_weekly_frequency_unless_it_opens_the_pages_schedule(extract, text, expected):
+    assert [(c.text, c.min) for c in extract(text, source="a.md").claims if c.kind == "session_interval"] == expected

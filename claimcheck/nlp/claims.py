@@ -157,6 +157,7 @@ _DEVICE_UPKEEP_BEFORE = re.compile(
 _STEP_BEFORE = re.compile(r"(?i)\b(?:(?:each|every|per|one)\s+(?:click|turn|notch|step)(?:\s+(?:is|of|adds|moves\s+it))?|in\s+steps\s+of)[\s:=]*$")
 # "once a week for the first 2 weeks": a stretch of a routine, not how often it repeats
 _STRETCH_OF_ROUTINE = re.compile(r"(?i)\b(?:for|during|over|throughout)\s+(?:the|your)\s+(?:first|next|following|coming|initial)\s+$")
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _ASKS_WHEN = re.compile(r"(?i)\b(?:how\s+often|how\s+soon|how\s+frequently|when\s+(?:can|should|do|does|will|is|are))\b")
 _ASKS_AMOUNT = re.compile(r"(?i)\b(?:how\s+many|how\s+deep|(?:what|which)\s+(?:size|length|depth|needle))\b")
 _CAUSAL = re.compile(r"(?i)\b(?:caus\w*|leads?|raises|increases|sets?)\b")
@@ -601,6 +602,8 @@ class ClaimAnnotator:
             candidates = [c for c in candidates if self.kinds[c[1]].subject_required]
         if _BEFORE_EVENT.match(ctx.text, span.end_char) or _AFTER_STOPPING.match(ctx.text, span.end_char):
             candidates = []
+        if _WEEKDAY.search(span.text) and not ctx.text[ctx.sents.first_char[sent_i]:span.start_char].strip(" *_>#-"):
+            candidates = []  # "Every Saturday, Delphine Marr answers your letters": the page's own schedule
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
             # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
             # one step timed before the treatment)

@@ -59,6 +59,8 @@ ADVERB_FREQUENCIES = {
     "every other night": (2.0, "day"), "every second night": (2.0, "day"), "every other evening": (2.0, "day"),
     "every second evening": (2.0, "day"), "every other morning": (2.0, "day"), "every third day": (3.0, "day"),
     "every third night": (3.0, "day"),
+    # "I used it every Sunday night": once a week
+    **{f"every {day}": (7.0, "week") for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")},
 }
 
 LOWER_BOUND = {
