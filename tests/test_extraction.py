@@ -1083,3 +1083,10 @@ def test_skipping_or_being_told_to_stop_is_no_advice_to_numb(extract, text, moda
     ("*Every Saturday, our dermatologist answers your letters about microneedling sessions.*", [])])
 def test_a_weekday_is_a_weekly_frequency_unless_it_opens_the_pages_schedule(extract, text, expected):
     assert [(c.text, c.min) for c in extract(text, source="a.md").claims if c.kind == "session_interval"] == expected
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Zero downtime: I rolled on Sunday night and nobody noticed. It is not, however, a miracle.", "asserted"),
+    ("Zero downtime, they said. It is not, and it never was.", "negated")])
+def test_a_concession_after_not_is_no_flat_denial_of_the_sentence_before(extract, text, modality):
+    assert [h.modality for h in extract(text, source="a.md").phrase_hits] == [modality]

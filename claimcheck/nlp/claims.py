@@ -80,7 +80,8 @@ _REFUSAL_OF_PREVIOUS = re.compile(
 # a sentence that flatly denies the one before: "They're not, and it isn't." / "It is not zero downtime."
 _REBUTTAL = re.compile(
     r"(?i)\s*[\"“‘']?\s*(?:(?:but|and|well|sorry|honestly)[,\s]\s*)?(?:(?:it|they|that|this|he|she)\s*(?:is|are|was|were|['’]s|['’]re|does|do|did)?\s*"
-    r"(?:n['’]t|not)(?:\s+(?:really|at\s+all|true|even\s+close|(?:that|so|quite\s+that)\s+(?:simple|easy|straightforward)|the\s+case))?(?:\s*[,.!:;—–]|\s*$)"
+    r"(?:n['’]t|not)(?:\s+(?:really|at\s+all|true|even\s+close|(?:that|so|quite\s+that)\s+(?:simple|easy|straightforward)|the\s+case))?"
+    r"(?:\s*[.!:;—–]|\s*,(?!\s*(?:however|though|of\s+course|mind\s+you)\b)|\s*$)"
     r"|(?:it|they|that|this)\s*(?:is|are|was|were|['’]s|['’]re)\s*not\s+(?P<repeated>[^.!?]{1,60}?)\s*[.!]?\s*$"
     r"|(?:not\s+true|nope|wrong|rubbish|nonsense)\b"
     r"|(?:neither|none)\s+(?:of\s+(?:them|these|those|this|that)\s+)?(?:is|are)\s+(?:true|right|correct|accurate)\b"
