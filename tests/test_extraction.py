@@ -1090,3 +1090,8 @@ def test_a_weekday_is_a_weekly_frequency_unless_it_opens_the_pages_schedule(extr
     ("Zero downtime, they said. It is not, and it never was.", "negated")])
 def test_a_concession_after_not_is_no_flat_denial_of_the_sentence_before(extract, text, modality):
     assert [h.modality for h in extract(text, source="a.md").phrase_hits] == [modality]
+
+
+def test_a_home_microneedling_stamp_is_home_use(extract):
+    r = extract("It's a home microneedling stamp with two heads: a 1.0 mm body head used once every two weeks.", source="a.md")
+    assert {c.setting for c in r.claims} == {"home"}
