@@ -1095,3 +1095,9 @@ def test_a_concession_after_not_is_no_flat_denial_of_the_sentence_before(extract
 def test_a_home_microneedling_stamp_is_home_use(extract):
     r = extract("It's a home microneedling stamp with two heads: a 1.0 mm body head used once every two weeks.", source="a.md")
     assert {c.setting for c in r.claims} == {"home"}
+
+
+@pytest.mark.parametrize("text, modality", [("Please DON'T buy those 1.5 mm rollers off the internet.", "warning"),
+                                            ("YOU CAN’T USE 1.5 MM AT HOME.", "negated")])
+def test_a_contraction_in_capitals_is_read_like_a_lower_case_one(extract, text, modality):
+    assert [c.modality for c in extract(text, source="a.txt").claims] == [modality]

@@ -236,9 +236,22 @@ class ClaimAnnotator:
         self._labels: dict[int, tuple[str, str, str, float]] = {}
         make = nlp.make_doc
 
+        def written(phrase: str):
+            # the tokenizer splits "don't" into "do n't" but keeps "DON'T" whole: a phrase with an
+            # apostrophe is also matched as the capitals tokenize ("PLEASE DON'T", a shouted transcript)
+            yield make(phrase)
+            if "'" in phrase or "’" in phrase:
+                seen = {tuple(t.lower_ for t in make(phrase))}
+                for variant in (phrase.upper(), phrase.replace("'", "’"), phrase.upper().replace("'", "’")):
+                    doc = make(variant)
+                    lowered = tuple(t.lower_ for t in doc)
+                    if lowered not in seen:
+                        seen.add(lowered)
+                        yield doc
+
         def add(cat: str, key: str, sub: str, weight: float, phrases) -> None:
             label = f"{cat}|{key}|{sub}|{weight}"
-            docs = [make(p) for p in phrases if p.strip()]
+            docs = [d for p in phrases if p.strip() for d in written(p)]
             if docs:
                 self.matcher.add(label, docs)
                 self._labels[nlp.vocab.strings.add(label)] = (cat, key, sub, weight)
