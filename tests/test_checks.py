@@ -590,3 +590,9 @@ def test_a_practice_named_as_a_topic_is_not_home_advice(checker, text):
 def test_a_depth_a_home_pen_may_reach_is_not_advice_to_use_it(checker):
     text = "On some pens sold for home use, the needles may extend up to 1.2 mm at home. Stop using it."
     assert [f.text for f in checker.check_text(text, "a.md").findings if f.rule == "risky-home-use"] == []
+
+
+@pytest.mark.parametrize("text", ["Love this format!! Quick question: I've got a 1.0 mm roller for home use. Could I use that instead?",
+                                  'Customer: "Someone on TikTok said to get the 1.5 mm roller for home use."'])
+def test_a_depth_only_asked_about_or_reported_is_not_home_advice(checker, text):
+    assert [f.text for f in checker.check_text(text, "a.md").findings if f.rule == "risky-home-use"] == []

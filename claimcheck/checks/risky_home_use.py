@@ -13,6 +13,7 @@ from .common import claim_finding, describe, entry_violations, label
 
 RULE = "risky-home-use"
 NOT_ADVICE = ("warning", "negated")  # nor is a reader's question ("should I go up to 2 mm?"): see `asks`
+_CONDITION = re.compile(r"(?i)\b(?:if|when|whenever|unless|once)\b")
 _MAY = re.compile(r"(?i)\b(?:may|might|could)\s+(?:\w+\s+){0,3}$")
 # nor a practice named as a topic: "questions about rollers and numbing creams have doubled"
 # (not an opinion about it: "I'm relaxed about a home pen")
@@ -23,12 +24,14 @@ _TOPIC = re.compile(r"(?i)\b(?:questions?|quer(?:y|ies)|enquir(?:y|ies)|ask(?:s|
 def check(result: DocumentResult, reference: Reference, settings: CheckSettings) -> list[Finding]:
     findings = []
     # a size named without its unit ("I started on the 0.5", "ordered a 0.25") is not advice:
-    # that is how people talk about the rollers they own; nor is a depth that may happen ("the needles
-    # may extend up to 1.2 mm"), unlike one assumed by advice ("If you use a 1.5 mm roller, go slowly")
+    # that is how people talk about the rollers they own; nor is a depth only asked about, reported or
+    # that may happen ("Quick question: I've got a 1.0 mm roller", "the needles may extend up to
+    # 1.2 mm"), unlike one that advice assumes ("If you use a 1.5 mm roller, go slowly")
     advice = [
         c for c in result.claims
         if c.setting == "home" and c.modality not in NOT_ADVICE and not asks(c.sentence) and c.unit_written
-        and not (c.modality == "hypothetical" and _MAY.search(result.text, max(0, c.start - 30), c.start))
+        and (c.modality != "hypothetical" or (_CONDITION.search(c.sentence) is not None
+                                              and not _MAY.search(result.text, max(0, c.start - 30), c.start)))
     ]
     for claim, entry in entry_violations(result, reference, RULE, advice):
         message = (
