@@ -596,3 +596,8 @@ def test_a_depth_a_home_pen_may_reach_is_not_advice_to_use_it(checker):
                                   'Customer: "Someone on TikTok said to get the 1.5 mm roller for home use."'])
 def test_a_depth_only_asked_about_or_reported_is_not_home_advice(checker, text):
     assert [f.text for f in checker.check_text(text, "a.md").findings if f.rule == "risky-home-use"] == []
+
+
+@pytest.mark.parametrize("text", ["For home rolling I numb first with EMLA.", "Numbing before home rolling: a thin layer of the 4% cream."])
+def test_numbing_first_for_home_rolling_is_risky(checker, text):
+    assert [f.rule for f in checker.check_text(text, "a.md").findings if f.rule == "risky-home-use"] == ["risky-home-use"]
