@@ -1101,3 +1101,15 @@ def test_a_home_microneedling_stamp_is_home_use(extract):
                                             ("YOU CAN’T USE 1.5 MM AT HOME.", "negated")])
 def test_a_contraction_in_capitals_is_read_like_a_lower_case_one(extract, text, modality):
     assert [c.modality for c in extract(text, source="a.txt").claims] == [modality]
+
+
+
+def test_each_message_of_a_chat_export_is_its_own_paragraph():
+    from claimcheck.sources.plain import plain_prose
+
+    chat = ("02/03/2026, 09:05 - Dana: most people need 3 to 6 sessions with Amara, our nurse, spaced about 4 weeks apart\n"
+            "02/03/2026, 09:16 - Priya K: could i put the numbing on myself at home before i come in to save time\n"
+            "[3/2/26, 9:21:05 AM] Dana: please don't, we never ask clients to numb at home, big areas of cream get absorbed\n")
+    _, blocks = plain_prose(chat)
+    assert [(b.kind, chat[b.start:b.start + 10]) for b in blocks] == [("paragraph", "02/03/2026"), ("paragraph", "02/03/2026"),
+                                                                    ("paragraph", "[3/2/26, 9")]

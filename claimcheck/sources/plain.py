@@ -14,8 +14,9 @@ _FRAME = re.compile(r"[ \t]*([=*~#_-])\1{2,}[ \t]*")
 
 _NUMBERED_CAPS = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=[^a-z\n]*[A-Z]{3})[^a-z\n]{3,60}")
 _LABEL = re.compile(r"[ \t]*[A-Z][A-Za-z-]{0,15}(?: [A-Z][A-Za-z-]{0,15})?(?: \([^)\n]{1,20}\))?:\s")
-# a transcript's turn: "0:42 ...", "[10:09:10] NURSE JO: ..."
-_TIMESTAMP = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]")
+# a transcript's turn: "0:42 ...", "[10:09:10] NURSE JO: ...", or a chat export's message:
+# "02/03/2026, 09:05 - Marlow Street Skin: ...", "[3/2/26, 9:05:12 AM] Priya: ..."
+_TIMESTAMP = re.compile(r"[ \t]*\[?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]")
 
 def plain_prose(text: str) -> tuple[str, list[Block]]:
     chars = list(text)
