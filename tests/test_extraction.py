@@ -1113,3 +1113,14 @@ def test_each_message_of_a_chat_export_is_its_own_paragraph():
     _, blocks = plain_prose(chat)
     assert [(b.kind, chat[b.start:b.start + 10]) for b in blocks] == [("paragraph", "02/03/2026"), ("paragraph", "02/03/2026"),
                                                                     ("paragraph", "[3/2/26, 9")]
+
+
+def test_a_subject_before_a_time_goes_to_it_past_a_comma_closing_another_value(extract):
+    r = extract("After a clinic session: no makeup for 24 hours, no gym or sauna for 48 hours, no acids for 5 days.", source="a.md")
+    assert [(c.text, c.subject) for c in r.claims] == [
+        ("24 hours", "makeup"), ("48 hours", "swimming"), ("48 hours", "exercise"), ("5 days", "actives")]
+
+
+def test_vitamin_c_ends_a_sentence(extract):
+    r = extract("For 3 days, leave out retinol, AHAs and vitamin C. Keep out of direct sun for 48 hours.", source="a.md")
+    assert [(c.text, c.subject) for c in r.claims] == [("3 days", "actives"), ("48 hours", "sun")]

@@ -1097,11 +1097,28 @@ class _DocContext:
         starts = self._quantity_starts.get(sent_i, [])
         lo = bisect.bisect_left(starts, m.start - d - self._longest_quantity)
         hi = bisect.bisect_right(starts, m.end + d)
-        return any(
-            (o.start, o.end) != (span.start, span.end) and _distance(o.start, o.end, m.start, m.end) < d
-            and not (past_before and _BEFORE_TREATMENT.match(self.text, o.end_char))
-            for o in spans[lo:hi]
-        )
+        own_separated = None
+        for o in spans[lo:hi]:
+            if (o.start, o.end) == (span.start, span.end) or _distance(o.start, o.end, m.start, m.end) >= d:
+                continue
+            if past_before and _BEFORE_TREATMENT.match(self.text, o.end_char):
+                continue
+            # a comma between them, none between the subject and this quantity, and the other quantity
+            # has its own subject nearer: "no makeup for 24 hours, no gym or sauna for 48 hours" gives
+            # the gym to the 48 hours
+            if own_separated is None:
+                own_separated = self._separated(span.start, span.end, m)
+            od = _distance(o.start, o.end, m.start, m.end)
+            if not own_separated and od + 2 >= d and self._separated(o.start, o.end, m) and any(
+                    n.cat == m.cat and n is not m and _distance(o.start, o.end, n.start, n.end) < od
+                    for n in self.nearby(sent_i, o.start, o.end, od)):
+                continue
+            return True
+        return False
+
+    def _separated(self, start: int, end: int, m: _Match) -> bool:
+        lo, hi = (end, m.start) if end <= m.start else (m.end, start)
+        return any(t.text in (",", ";") for t in self.doc[lo:hi])
 
     def matches_within(self, sent_i: int, bounds: tuple[int, int]) -> list[_Match]:
         """The matches of the sentence that lie within token bounds (a table row's or column's header)."""

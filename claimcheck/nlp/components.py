@@ -130,6 +130,11 @@ class StructureSentencizer:
         return doc
 
     @staticmethod
+    def _vitamin_ends(i: int, t: str, token_text) -> bool:
+        """"...and vitamin C. Keep out of the sun": the tokenizer keeps "C." whole, as an initial."""
+        return len(t) == 2 and t[0] in "ABCDEK" and t[1] == "." and i > 0 and token_text(i - 1).lower() in ("vitamin", "vit")
+
+    @staticmethod
     def _casual_end(doc: Doc, i: int, mark: str, token_text) -> bool:
         """Whether punctuation ends a sentence even though the next one starts in lower case, as in
         captions and chats ("it drinks it up. and makeup?"): after "!" or "?", or after a full stop
@@ -161,7 +166,8 @@ class StructureSentencizer:
                 if "\n\n" in t:
                     starts.add(i + 1)
                 continue
-            if not (t in self._FINAL or (len(t) > 1 and t[-1] in "!?" and not t[0].isalnum())):
+            if not (t in self._FINAL or (len(t) > 1 and t[-1] in "!?" and not t[0].isalnum())
+                    or self._vitamin_ends(i, t, token_text)):
                 continue
             j = i + 1
             while j < n:
