@@ -26,7 +26,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # The tenth session added 28 blind dev pages in four batches (128 in all; the last batch, measured before
 # tuning at 0.900 / 0.583, brings the dev finding floor down from the 0.84 reached on 120) and grew the
 # held-out part to 22 pages with 4 more blind pages (measured at the end): the held-out floors rise.
-FLOORS = {"dev": (0.93, 0.83), "heldout": (0.89, 0.63)}
+# The eleventh session added 6 blind dev pages (134 in all) and 4 blind held-out pages (26 in all,
+# measured once, at the end): both parts' floors rise.
+FLOORS = {"dev": (0.94, 0.84), "heldout": (0.90, 0.66)}
 
 CAREFUL_PAGES = [
     "aftercare-leaflet.txt",
@@ -53,7 +55,7 @@ def test_corpus_f1_does_not_drop_below_the_floor(evaluation, split):
 
 
 def test_corpus_has_a_held_out_part_and_enough_pages(evaluation):
-    assert evaluation.splits["heldout"].pages >= 20
+    assert evaluation.splits["heldout"].pages >= 24
     assert sum(s.pages for s in evaluation.splits.values()) >= 40
 
 
