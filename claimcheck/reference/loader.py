@@ -277,7 +277,8 @@ def _named_cue_lists(v: _Validator, value: Any, line: int, field: str) -> dict[s
 KIND_FIELDS = {
     "label", "description", "dimension", "cues", "subjects", "targets", "subject_required", "default_subject",
     "accepts_immediate", "accepts_frequency", "advice_cues_are_claim", "quantity_phrases", "plausible", "consistency",
-    "consistency_ratio", "consistency_except", "singular_requires", "singular_mentions", "bare_numbers", "not_cues", "timeline", "setting_by_value",
+    "consistency_ratio", "consistency_except", "singular_requires", "singular_mentions", "bare_numbers", "not_cues",
+    "timeline", "setting_by_value",
 }
 
 
