@@ -1080,7 +1080,8 @@ def test_skipping_or_being_told_to_stop_is_no_advice_to_numb(extract, text, moda
 
 @pytest.mark.parametrize("text, expected", [
     ("I went for the 1.5 mm and rolled my acne scars every Sunday.", [("every Sunday", 7.0)]),
-    ("*Every Saturday, our dermatologist answers your letters about microneedling sessions.*", [])])
+    ("Every Sunday night, I roll my face with a 0.25 mm roller.", [("Every Sunday", 7.0)]),
+    ("*Every Saturday, Delphine Marr answers your letters.*\n\nThis week: microneedling sessions.", [])])
 def test_a_weekday_is_a_weekly_frequency_unless_it_opens_the_pages_schedule(extract, text, expected):
     assert [(c.text, c.min) for c in extract(text, source="a.md").claims if c.kind == "session_interval"] == expected
 

@@ -617,7 +617,10 @@ class ClaimAnnotator:
         if _BEFORE_EVENT.match(ctx.text, span.end_char) or _AFTER_STOPPING.match(ctx.text, span.end_char):
             candidates = []
         if _WEEKDAY.search(span.text) and not ctx.text[ctx.sents.first_char[sent_i]:span.start_char].strip(" *_>#-"):
-            candidates = []  # "Every Saturday, Delphine Marr answers your letters": the page's own schedule
+            # "Every Saturday, Delphine Marr answers your letters" opens on the page's own schedule: a
+            # weekday there is a treatment's frequency only beside a cue for it ("Every Sunday night I roll")
+            cued = {m.key for m in ctx.of_category(sent_i, "KIND") if not _overlap(span.start, span.end, m.start, m.end)}
+            candidates = [c for c in candidates if c[1] in cued]
         if _BEFORE_TREATMENT.match(ctx.text, span.end_char):
             # "stop retinoids 3 days before your appointment": preparation, not aftercare (numbing is the
             # one step timed before the treatment)
