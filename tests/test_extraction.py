@@ -1125,3 +1125,8 @@ def test_a_subject_before_a_time_goes_to_it_past_a_comma_closing_another_value(e
 def test_vitamin_c_ends_a_sentence(extract):
     r = extract("For 3 days, leave out retinol, AHAs and vitamin C. Keep out of direct sun for 48 hours.", source="a.md")
     assert [(c.text, c.subject) for c in r.claims] == [("3 days", "actives"), ("48 hours", "sun")]
+
+
+def test_a_length_under_a_day_after_a_frequency_is_still_a_claim(extract):
+    r = extract("At every visit, numbing cream goes on for 30 minutes.", source="a.md")
+    assert [(c.text, c.kind) for c in r.claims] == [("30 minutes", "numbing_time")]

@@ -611,8 +611,10 @@ class ClaimAnnotator:
                 candidates = []  # "every other day for the first four weeks": how long a routine runs
             else:
                 candidates = [c for c in candidates if not self.kinds[c[1]].accepts_frequency]
-        elif not q.frequency and (run := _just_before(ctx, span, _FOR, 8)) is not None \
+        elif not q.frequency and q.dimension == "duration" and max(q.norm_min or 0, q.norm_max or 0) >= 1 \
+                and (run := _just_before(ctx, span, _FOR, 8)) is not None \
                 and _FREQUENCY_WORDS.search(re.split(r"[.;:!?]", ctx.text[max(0, run.start() - 40):run.start()])[-1]):
+            # (not "every four weeks, for 45 minutes each": the length of each session)
             candidates = [c for c in candidates if self.kinds[c[1]].subject_required]
         if _BEFORE_EVENT.match(ctx.text, span.end_char) or _AFTER_STOPPING.match(ctx.text, span.end_char):
             candidates = []
