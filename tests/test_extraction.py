@@ -1078,6 +1078,11 @@ def test_skipping_or_being_told_to_stop_is_no_advice_to_numb(extract, text, moda
     assert [h.modality for h in extract(text, source="a.md").phrase_hits] == [modality]
 
 
+def test_please_stop_if_it_stings_is_no_warning_against_the_routine(extract):
+    r = extract("Roll at 0.25 mm twice a week and please stop if it stings.", source="a.md")
+    assert {c.modality for c in r.claims} == {"asserted"}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("I went for the 1.5 mm and rolled my acne scars every Sunday.", [("every Sunday", 7.0)]),
     ("Every Sunday night, I roll my face with a 0.25 mm roller.", [("Every Sunday", 7.0)]),
