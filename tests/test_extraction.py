@@ -1135,3 +1135,9 @@ def test_vitamin_c_ends_a_sentence(extract):
 def test_a_length_under_a_day_after_a_frequency_is_still_a_claim(extract):
     r = extract("At every visit, numbing cream goes on for 30 minutes.", source="a.md")
     assert [(c.text, c.kind) for c in r.claims] == [("30 minutes", "numbing_time")]
+
+
+@pytest.mark.parametrize("text, modality", [("Someone on TikTok said to get the 1.5 mm for proper results.", "hypothetical"),
+                                            ("My dermatologist told me to use a 0.25 mm roller twice a week.", "asserted")])
+def test_hearsay_is_not_the_pages_advice_but_an_experts_instruction_is(extract, text, modality):
+    assert [c.modality for c in extract(text, source="a.md").claims if c.kind == "needle_depth"] == [modality]
