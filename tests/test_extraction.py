@@ -1141,3 +1141,10 @@ def test_a_length_under_a_day_after_a_frequency_is_still_a_claim(extract):
                                             ("My dermatologist told me to use a 0.25 mm roller twice a week.", "asserted")])
 def test_hearsay_is_not_the_pages_advice_but_an_experts_instruction_is(extract, text, modality):
     assert [c.modality for c in extract(text, source="a.md").claims if c.kind == "needle_depth"] == [modality]
+
+
+def test_a_dash_after_a_question_that_goes_on_with_the_story_does_not_make_it_asked():
+    from claimcheck.nlp.questions import asks
+
+    assert asks('"Should I go deeper?" — Amira, Leeds')
+    assert not asks("She wondered why not? — and rolled at 1.5 mm that night")

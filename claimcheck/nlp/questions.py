@@ -12,7 +12,7 @@ _UNMARKED_QUESTION = re.compile(
 
 # a question closed by its quotation marks or emphasis and signed: '**"Can I numb first?"** (@sunny)',
 # '"Should I go deeper?" — Amira, Leeds'
-_SIGNED_QUESTION = re.compile(r"\?[\s\"”’'*_)\]]*(?:\([^()]{1,40}\)|[—–]\s*[^.?!()]{1,40})?\s*$")
+_SIGNED_QUESTION = re.compile(r"\?[\s\"”’'*_)\]]*(?:\([^()]{1,40}\)|[—–]\s*[A-Z@][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3})?\s*$")
 
 
 def asks(sentence: str) -> bool:
