@@ -1147,4 +1147,4 @@ def test_a_dash_after_a_question_that_goes_on_with_the_story_does_not_make_it_as
     from claimcheck.nlp.questions import asks
 
     assert asks('"Should I go deeper?" — Amira, Leeds')
-    assert not asks("She wondered why not? — and rolled at 1.5 mm that night")
+    assert not asks("She wondered why not? — and rolled at 2 mm that night")
