@@ -1148,3 +1148,12 @@ def test_a_dash_after_a_question_that_goes_on_with_the_story_does_not_make_it_as
 
     assert asks('"Should I go deeper?" — Amira, Leeds')
     assert not asks("She wondered why not? — and rolled at 2 mm that night")
+
+
+@pytest.mark.parametrize("card", [
+    "**For the next 48 hours**\n- No gym, running or hot yoga.\n\n**For 72 hours**\n- No sauna, hot tub or swimming pool.\n",
+    "> **For the next 48 hours**\n> - No gym, running or hot yoga.\n>\n> **For 72 hours**\n> - No sauna, hot tub or swimming pool.\n"])
+def test_a_short_label_over_a_list_gives_its_time_the_subjects_below(extract, card):
+    r = extract(card, source="card.md")
+    assert [(c.text, c.subject) for c in r.claims] == [("48 hours", "exercise"), ("72 hours", "swimming")]
+

@@ -1614,6 +1614,12 @@ class _DocContext:
             found = self._introduces_list[sent_i] = (
                 text.endswith(":") or "the following" in text.lower()
                 or (b >= 0 and self.blocks[b].kind == "heading" and b + 1 < len(self.blocks) and self.blocks[b + 1].kind == "item")
+                # a short label line right over a list: "**For the next 48 hours**" over "- No gym or hot yoga."
+                or (b >= 0 and self.blocks[b].kind == "paragraph"
+                    and len(self.text[self.blocks[b].start:self.blocks[b].end].split()) <= 6
+                    and not self.text[self.blocks[b].start:self.blocks[b].end].rstrip(" *_").endswith((".", "!", "?", ";"))
+                    and b + 1 < len(self.blocks) and self.blocks[b + 1].kind == "item"
+                    and not _BLANK_LINE.search(self.text, self.blocks[b].end, self.blocks[b + 1].start))
             )
         return found
 

@@ -146,6 +146,10 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
             _blank(chars, start, start + quote.end())
             offset = start + quote.end()
         rest = text[offset:end]
+        if quote and not rest.strip():
+            close_para()  # ">" alone is a blank line inside a block quote
+            i += 1
+            continue
         if "|" in rest and _is_table_sep(rest):
             _blank(chars, start, end)
             i += 1
