@@ -1157,3 +1157,8 @@ def test_a_short_label_over_a_list_gives_its_time_the_subjects_below(extract, ca
     r = extract(card, source="card.md")
     assert [(c.text, c.subject) for c in r.claims] == [("48 hours", "exercise"), ("72 hours", "swimming")]
 
+
+
+def test_a_hedge_after_a_colon_backs_the_absolute_up_rather_than_hedging_it(extract):
+    r = extract("The best part? No downtime: most guests go through to lunch with a rosy flush.", source="a.md")
+    assert [(h.text, h.hedged) for h in r.phrase_hits] == [("No downtime", False)]

@@ -387,6 +387,8 @@ class ClaimAnnotator:
             hedged = any(h.cat == "HEDGE" and not _overlap(h.start, h.end, m.start, m.end) and not _superlative(ctx.doc, h)
                          and _distance(m.start, m.end, h.start, h.end) <= MODALITY_WINDOW and not ctx.other_clause(span, h)
                          and not _quote_closes_between(ctx, span, h)
+                         # "No downtime: most guests go to lunch": what follows a colon backs the claim up
+                         and not (h.start >= m.end and any(t.text == ":" for t in ctx.doc[m.end:h.start]))
                          for h in ctx.nearby(sent_i, m.start, m.end, MODALITY_WINDOW)) or any(
                 q.cat == "QUAL" and q.end <= m.start and all(t.text == "-" for t in ctx.doc[q.end : m.start])
                 for q in ctx.nearby(sent_i, m.start, m.start, 1))
