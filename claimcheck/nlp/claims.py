@@ -928,6 +928,11 @@ def _not_about_the_treatment(ctx: "_DocContext", span: Span, q: Quantity, sent_i
     return _ABOUT_THE_BUSINESS.match(sentence) is not None  # "Consultations are free and take about 20 minutes."
 
 
+def _short_label(text: str) -> bool:
+    """A line of six words or fewer with no closing punctuation: "**For the next 48 hours**"."""
+    return len(text.split()) <= 6 and not text.rstrip(" *_").endswith((".", "!", "?", ";"))
+
+
 def _just_before(ctx: "_DocContext", span: Span, pattern: re.Pattern, width: int) -> re.Match | None:
     """`pattern` searched in the `width` characters before a quantity (patterns end in `$`)."""
     return pattern.search(ctx.text, max(0, span.start_char - width), span.start_char)
@@ -1617,10 +1622,9 @@ class _DocContext:
                 text.endswith(":") or "the following" in text.lower()
                 or (b >= 0 and self.blocks[b].kind == "heading" and b + 1 < len(self.blocks) and self.blocks[b + 1].kind == "item")
                 # a short label line right over a list: "**For the next 48 hours**" over "- No gym or hot yoga."
-                or (b >= 0 and self.blocks[b].kind == "paragraph"
-                    and len(self.text[self.blocks[b].start:self.blocks[b].end].split()) <= 6
-                    and not self.text[self.blocks[b].start:self.blocks[b].end].rstrip(" *_").endswith((".", "!", "?", ";"))
-                    and b + 1 < len(self.blocks) and self.blocks[b + 1].kind == "item"
+                or (b >= 0 and b + 1 < len(self.blocks) and self.blocks[b].kind == "paragraph"
+                    and self.blocks[b + 1].kind == "item" and self.blocks[b].end - self.blocks[b].start <= 80
+                    and _short_label(self.text[self.blocks[b].start:self.blocks[b].end])
                     and not _BLANK_LINE.search(self.text, self.blocks[b].end, self.blocks[b + 1].start))
             )
         return found
